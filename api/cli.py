@@ -1,0 +1,184 @@
+"""The `lscp` command line: each command parses, calls one query, formats. Nothing else."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from model import DataError, LscpError, NotFound, UsageError
+
+from . import text
+from .output import table, to_json
+
+EXIT_FINDINGS, EXIT_ERROR = 1, 2
+
+
+def _graph(ctx: click.Context):
+    from loaders import load
+
+    return load(ctx.obj["data"])
+
+
+def output_options(func):
+    """--json and --format on every command that prints a result."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+    @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table",
+                  show_default=True, help="Layout of tabular answers.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", type=click.Path(path_type=Path), default=None, envvar="LSCP_DATA",
+              help="Data directory (default: the bundled data/).")
+@click.version_option("0.1.0", prog_name="lscp")
+@click.pass_context
+def cli(ctx: click.Context, data: Path | None):
+    """Who is accountable for what in children's safeguarding partnerships."""
+    ctx.obj = {"data": data}
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def validate(ctx, directory, as_json):
+    """Check a data directory; report every problem with file:line:column."""
+    from loaders import load
+
+    graph = load(directory or ctx.obj["data"])
+    summary = {"entities": len(graph.by_id), "relations": len(graph.relation_list), "problems": []}
+    click.echo(to_json(summary) if as_json else f"OK: {summary['entities']} entities, {summary['relations']} relations.")
+
+
+@cli.command("list")
+@click.argument("kind")
+@click.option("--area", help="Only what belongs to this area (e.g. plymouth, hips-area).")
+@click.option("--edition", help="Only what this edition states (e.g. hips-2019).")
+@output_options
+@click.pass_context
+def list_(ctx, kind, area, edition, as_json, fmt):
+    """List entities of a KIND: bodies, posts, organisations, partnerships, editions, ..."""
+    from queries import list_entities
+
+    rows = list_entities(_graph(ctx), kind, area=area, edition=edition)
+    if as_json:
+        click.echo(to_json(rows))
+    else:
+        click.echo(table(rows, ["id", "name", "subkind", "chairs", "editions"], fmt), nl=False)
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 500))
+@output_options
+@click.pass_context
+def search(ctx, words, limit, as_json, fmt):
+    """Find entities by name, alias or id."""
+    from queries import search as search_query
+
+    hits = search_query(_graph(ctx), " ".join(words), limit=limit)
+    click.echo(to_json(hits) if as_json else table(hits, ["id", "kind", "name", "matched"], fmt), nl=False)
+
+
+@cli.command()
+@click.argument("entity_id")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def show(ctx, entity_id, as_json):
+    """An entity, every relation in and out, and each citation with its lines."""
+    from queries import show as show_query
+
+    detail = show_query(_graph(ctx), entity_id)
+    click.echo(to_json(detail) if as_json else text.detail(detail), nl=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def overview(ctx, as_json):
+    """Areas, partnerships, editions and bodies loaded."""
+    from queries import overview as overview_query
+
+    result = overview_query(_graph(ctx))
+    click.echo(to_json(result) if as_json else text.overview(result), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.pass_context
+def export(ctx, fmt, output):
+    """Export the whole graph as JSON or GraphML."""
+    from loaders.export import to_graphml, to_json_text
+
+    body = to_json_text(_graph(ctx)) if fmt == "json" else to_graphml(_graph(ctx))
+    _write(body, output)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+def schema(output):
+    """Print the JSON Schema of the data format (for editors)."""
+    from loaders.schema import data_schema_text
+
+    _write(data_schema_text(), output)
+
+
+@cli.command("lint-citations")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def lint_citations(ctx, directory):
+    """Flag citations whose lines contain no significant word of what they cite."""
+    from loaders import load
+    from loaders.lint import citation_findings
+
+    findings = citation_findings(load(directory or ctx.obj["data"]))
+    for finding in findings:
+        click.echo(str(finding))
+    click.echo(f"{len(findings)} citation finding(s).")
+    if findings:
+        ctx.exit(EXIT_FINDINGS)
+
+
+def _write(body: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(body, nl=False)
+    else:
+        output.write_text(body, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: translate the core's errors into messages and exit codes, never tracebacks."""
+    try:
+        returned = cli.main(args=argv, prog_name="lscp", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_ERROR
+    except DataError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"Error: {exc}", err=True)
+        return EXIT_ERROR
+    except (NotFound, UsageError, LscpError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    return returned if isinstance(returned, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Load a directory of YAML arrangements into a validated, typed graph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from model import DataError
+
+from .checks import Checker
+from .graph import Graph
+from .reader import read_directory
+
+__all__ = ["Graph", "load", "default_data_dir"]
+
+
+def default_data_dir() -> Path:
+    """The bundled data: `data/` beside the packages."""
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def load(root: str | Path | None = None) -> Graph:
+    """Read, validate and build the graph; raise DataError listing every problem found.
+
+    >>> load().entity("southampton.sscp").name
+    'Southampton Safeguarding Children Partnership'
+    """
+    root = Path(root) if root is not None else default_data_dir()
+    if not root.is_dir():
+        raise DataError([_missing(root)])
+    checker = Checker(read_directory(root), root / "sources")
+    checker.index_entities()
+    checker.apply_mentions()
+    checker.check_entity_refs()
+    checker.check_editions()
+    relations = checker.check_relations()
+    checker.check_reporting_cycles(relations)
+    checker.check_citations(relations)
+    if checker.problems:
+        raise DataError(checker.problems)
+    return Graph(
+        by_id=checker.entities,
+        relation_list=[r for r, _ in relations],
+        origins=checker.origins,
+        relation_origins=[o for _, o in relations],
+        sources_dir=root / "sources",
+    )
+
+
+def _missing(root: Path):
+    from model import Problem
+
+    return Problem(str(root), 1, 1, "data directory does not exist")

@@ -1,0 +1,162 @@
+"""Whole-dataset checks: ids, references, kinds, citations, reporting cycles."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import networkx as nx
+
+from model import ENDPOINTS, Entity, Problem, Relation
+from model.citation import Citation
+from model.entities import Edition, Source, Versioned
+
+from .reader import Origin, Raw
+
+
+def _closest(word: str, options) -> str | None:
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+class Checker:
+    """Runs every cross-record check over what the reader produced."""
+
+    def __init__(self, raw: Raw, sources_dir: Path):
+        self.raw = raw
+        self.sources_dir = sources_dir
+        self.problems: list[Problem] = list(raw.problems)
+        self.entities: dict[str, Entity] = {}
+        self.origins: dict[str, Origin] = {}
+        self.line_counts: dict[str, int] = {}
+
+    # -- entities -------------------------------------------------------------------
+    def index_entities(self) -> None:
+        for entity, origin, located, path in self.raw.entities:
+            if entity.id in self.entities:
+                first = self.origins[entity.id]
+                self._add(origin, f"duplicate id; first defined at {first.file}:{first.line}", entity.id)
+                continue
+            self.entities[entity.id] = entity
+            self.origins[entity.id] = origin
+
+    def apply_mentions(self) -> None:
+        for mention in self.raw.mentions:
+            entity = self.entities.get(mention.id)
+            if entity is None:
+                self._dangling(mention.origin, mention.id, mention.id, "mentions")
+                continue
+            if not isinstance(entity, Versioned):
+                self._add(mention.origin, f"only bodies and posts belong to editions; {mention.id} is a {entity.kind}", mention.id)
+                continue
+            editions = entity.editions + ([mention.edition] if mention.edition not in entity.editions else [])
+            aliases = entity.aliases + ([mention.name] if mention.name and mention.name not in entity.all_names() else [])
+            self.entities[mention.id] = entity.model_copy(
+                update={"editions": editions, "aliases": aliases, "src": entity.src + list(mention.src)}
+            )
+
+    def check_entity_refs(self) -> None:
+        for entity, origin, _, _ in self.raw.entities:
+            if self.entities.get(entity.id) is not entity and self.origins.get(entity.id) != origin:
+                continue  # a duplicate, already reported
+            for field_name, kinds in type(entity).refs.items():
+                value = getattr(entity, field_name)
+                for ref in value if isinstance(value, list) else [value]:
+                    if ref is not None:
+                        self._ref(origin, entity.id, ref, kinds, field_name)
+
+    # -- relations ------------------------------------------------------------------
+    def check_relations(self) -> list[tuple[Relation, Origin]]:
+        valid = []
+        for relation, origin, _, _ in self.raw.relations:
+            from_kinds, to_kinds = ENDPOINTS[relation.type]
+            ok = self._ref(origin, relation.key, relation.source, from_kinds, f"{relation.type} from")
+            ok &= self._ref(origin, relation.key, relation.target, to_kinds, f"{relation.type} to")
+            for ref in relation.represents:
+                ok &= self._ref(origin, relation.key, ref, ("organisation", "partnership", "body", "post"), "represents")
+            for name in ("via", "on"):
+                if getattr(relation, name):
+                    ok &= self._ref(origin, relation.key, getattr(relation, name), ("body", "post", "partnership"), name)
+            for edition in relation.editions:
+                ok &= self._ref(origin, relation.key, edition, ("edition",), "editions")
+            if ok:
+                valid.append((relation, origin))
+        return valid
+
+    def check_reporting_cycles(self, relations: list[tuple[Relation, Origin]]) -> None:
+        lines = nx.DiGraph()
+        for relation, origin in relations:
+            if relation.type == "reports_to":
+                lines.add_edge(relation.source, relation.target, origin=origin)
+        for cycle in sorted(nx.simple_cycles(lines), key=lambda c: sorted(c)):
+            first = min(cycle)
+            start = cycle.index(first)
+            ordered = cycle[start:] + cycle[:start]
+            origin = lines.edges[ordered[0], ordered[1 % len(ordered)]]["origin"]
+            path = " -> ".join([*ordered, ordered[0]])
+            self._add(origin, f"reporting lines form a cycle: {path}", first)
+
+    # -- citations ------------------------------------------------------------------
+    def check_citations(self, relations: list[tuple[Relation, Origin]]) -> None:
+        for entity_id, entity in self.entities.items():
+            for citation in _citations_of(entity):
+                self._citation(self.origins[entity_id], entity_id, citation)
+        for relation, origin in relations:
+            for citation in relation.src:
+                self._citation(origin, relation.key, citation)
+
+    def _citation(self, origin: Origin, ident: str, citation: Citation) -> None:
+        if citation.is_url:
+            return
+        source = self.entities.get(citation.doc)
+        if not isinstance(source, Source) or not source.file:
+            docs = [e.id for e in self.entities.values() if isinstance(e, Source) and e.file]
+            self._add(origin, f"citation {citation} names unknown document {citation.doc!r}", ident, _closest(citation.doc, docs))
+            return
+        count = self._line_count(source)
+        if count is None:
+            self._add(origin, f"source file {source.file!r} of document {source.id!r} is missing from {self.sources_dir}", ident)
+        elif citation.end > count:
+            self._add(origin, f"citation {citation} is past the last line of {source.file} ({count} lines)", ident)
+
+    def _line_count(self, source: Source) -> int | None:
+        if source.id not in self.line_counts:
+            path = self.sources_dir / source.file
+            self.line_counts[source.id] = len(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else None
+        return self.line_counts[source.id]
+
+    def check_editions(self) -> None:
+        for entity_id, entity in self.entities.items():
+            if isinstance(entity, Edition) and entity.supplements == entity_id:
+                self._add(self.origins[entity_id], "an edition cannot supplement itself", entity_id)
+
+    # -- helpers --------------------------------------------------------------------
+    def _ref(self, origin: Origin, ident: str, ref: str, kinds: tuple[str, ...], what: str) -> bool:
+        target = self.entities.get(ref)
+        if target is None:
+            self._dangling(origin, ident, ref, what, kinds)
+            return False
+        if target.kind not in kinds:
+            self._add(origin, f"{what}: {ref!r} is a {target.kind}, but a {' or '.join(kinds)} is required", ident)
+            return False
+        return True
+
+    def _dangling(self, origin: Origin, ident: str, ref: str, what: str, kinds=None) -> None:
+        pool = [i for i, e in self.entities.items() if kinds is None or e.kind in kinds]
+        self._add(origin, f"{what}: no entity has id {ref!r}", ident, _closest(ref, pool))
+
+    def _add(self, origin: Origin, message: str, ident: str | None = None, suggestion: str | None = None) -> None:
+        self.problems.append(Problem(origin.file, origin.line, origin.column, message, ident, suggestion))
+
+
+def _citations_of(entity: Entity):
+    yield from entity.src
+    for note in entity.not_stated:
+        yield from note.src
+    for name in ("meetings", "quorum"):
+        part = getattr(entity, name, None)
+        if part is not None:
+            yield from part.src
+    for rule in getattr(entity, "rules", []):
+        yield from rule.src
+    for dated in getattr(entity, "names", []):
+        yield from dated.src

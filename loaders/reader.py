@@ -1,0 +1,175 @@
+"""Read a directory of YAML data files into validated models, collecting every problem."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from model import ENTITY_TYPES, SECTIONS, Entity, Problem, Relation
+from model.citation import Sources
+from model.entities import Versioned
+
+from .yamlpos import KEY, DuplicateKey, Located, parse
+
+TOP_LEVEL = ("edition", "mentions", "relations", *SECTIONS)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: file (relative to the data root), line, column."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class Mention:
+    id: str
+    edition: str | None
+    name: str | None
+    src: list
+    origin: Origin
+
+
+@dataclass
+class Raw:
+    """Everything read from the files, valid records only, plus the problems found."""
+
+    entities: list[tuple[Entity, Origin, Located, tuple]] = field(default_factory=list)
+    relations: list[tuple[Relation, Origin, Located, tuple]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Mention(BaseModel):
+    model_config = {"extra": "forbid"}
+    id: str
+    name: str | None = None
+    src: Sources  # type: ignore[valid-type]
+    editions: list[str] = []
+
+
+def read_directory(root: Path) -> Raw:
+    raw = Raw()
+    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    if not files:
+        raw.problems.append(Problem(str(root), 1, 1, "no *.yaml data files found in this directory"))
+    for path in files:
+        _read_file(path, path.relative_to(root).as_posix(), raw)
+    return raw
+
+
+def _read_file(path: Path, name: str, raw: Raw) -> None:
+    try:
+        located = parse(path.read_text(encoding="utf-8"))
+    except DuplicateKey as exc:
+        raw.problems.append(Problem(name, exc.line, exc.column, f"duplicate key {exc.key!r} in one mapping"))
+        return
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raw.problems.append(Problem(name, line, column, f"YAML syntax error: {detail}"))
+        return
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raw.problems.append(Problem(name, 1, 1, f"cannot read YAML: {exc}"))
+        return
+    data = located.data
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raw.problems.append(Problem(name, 1, 1, "a data file must be a mapping of sections (bodies:, relations: ...)"))
+        return
+    edition = data.get("edition")
+    for key, items in data.items():
+        line, column = located.where((key,))
+        if key not in TOP_LEVEL:
+            raw.problems.append(_unknown(name, line, column, f"unknown section {key!r}", str(key), TOP_LEVEL))
+            continue
+        if key == "edition":
+            continue
+        if not isinstance(items, list):
+            raw.problems.append(Problem(name, line, column, f"section {key!r} must be a list"))
+            continue
+        for index, item in enumerate(items):
+            _read_item(name, located, key, index, item, edition, raw)
+
+
+def _read_item(name, located: Located, section: str, index: int, item, edition, raw: Raw) -> None:
+    path = (section, index)
+    line, column = located.where(path)
+    origin = Origin(name, line, column)
+    if not isinstance(item, dict):
+        raw.problems.append(Problem(name, line, column, f"each item of {section!r} must be a mapping"))
+        return
+    model = _model_for(section)
+    try:
+        record = model.model_validate(item)
+    except ValidationError as exc:
+        raw.problems.extend(_validation_problems(exc, name, located, path, item, model))
+        return
+    if section == "mentions":
+        for ed in record.editions or [edition]:
+            raw.mentions.append(Mention(record.id, ed, record.name, record.src, origin))
+        return
+    record = _with_default_edition(record, edition)
+    bucket = raw.relations if section == "relations" else raw.entities
+    bucket.append((record, origin, located, path))
+
+
+def _model_for(section: str) -> type[BaseModel]:
+    if section == "relations":
+        return Relation
+    if section == "mentions":
+        return _Mention
+    return ENTITY_TYPES[SECTIONS[section]]
+
+
+def _with_default_edition(record, edition):
+    if edition and isinstance(record, (Versioned, Relation)) and not record.editions:
+        return record.model_copy(update={"editions": [edition]})
+    return record
+
+
+def _validation_problems(exc: ValidationError, name, located, path, item, model) -> list[Problem]:
+    problems = []
+    ident = item.get("id") if isinstance(item, dict) else None
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+        key_path = (*path, *loc, KEY) if error["type"] == "extra_forbidden" else (*path, *loc)
+        line, column = located.where(key_path)
+        field_name = ".".join(str(part) for part in loc)
+        message, suggestion = _describe(error, field_name, model)
+        problems.append(Problem(name, line, column, message, ident, suggestion))
+    return problems
+
+
+def _describe(error: dict, field_name: str, model) -> tuple[str, str | None]:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = [f.alias or n for n, f in model.model_fields.items()]
+        last = field_name.rsplit(".", 1)[-1]
+        return f"unknown field {last!r}", _closest(last, allowed)
+    if kind == "missing":
+        return f"missing required field {field_name!r}", None
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [w.strip(" '") for w in expected.replace(" or ", ",").split(",")]
+        return f"{field_name}: {error['input']!r} is not one of {expected}", _closest(str(error["input"]), options)
+    if kind == "string_pattern_mismatch":
+        return f"{field_name}: {error['input']!r} is not a valid id (lower case letters, digits, '.' and '-')", None
+    message = error["msg"].removeprefix("Value error, ")
+    return (f"{field_name}: {message}" if field_name else message), None
+
+
+def _closest(word: str, options) -> str | None:
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def _unknown(name, line, column, message, word, options) -> Problem:
+    return Problem(name, line, column, message, None, _closest(word, options))

@@ -1,0 +1,218 @@
+"""Entities of the arrangements: who and what the facts are about."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from .citation import Sources
+from .vocabulary import (
+    AreaKind,
+    BodyKind,
+    EditionKind,
+    NotStatedField,
+    PartnershipKind,
+    QuorumRule,
+    Sector,
+)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _partial_date(value: Any) -> str | None:
+    """Accept 2022, '2022-07' or 2022-07-01 (YAML may give a date or an int)."""
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    match = _PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"date {text!r} does not exist ({exc})") from None
+    return text
+
+
+PartialDate = Annotated[str | None, BeforeValidator(_partial_date)]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NotStated(Strict):
+    """What the sources leave out, said explicitly: never guessed."""
+
+    field: NotStatedField
+    note: str
+    src: Sources = []
+
+
+class Rule(Strict):
+    """An operating rule of a body (meetings, quoracy, decisions...), quoted in plain words."""
+
+    topic: str
+    text: str
+    src: Sources
+
+
+class Meetings(Strict):
+    per_year: int | None = Field(default=None, ge=0, le=366)
+    text: str
+    src: Sources
+
+
+class Quorum(Strict):
+    rule: QuorumRule
+    text: str
+    src: Sources
+
+
+class DatedName(Strict):
+    name: str
+    since: PartialDate = None
+    until: PartialDate = None
+    src: Sources
+
+
+class Entity(Strict):
+    """Common to every entity: a stable id, a name, and where it is stated."""
+
+    kind: ClassVar[str] = "entity"
+    refs: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    id: Id
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    src: Sources
+    not_stated: list[NotStated] = []
+    note: str | None = None
+
+    @field_validator("src")
+    @classmethod
+    def _cited(cls, value):
+        if not value:
+            raise ValueError("every entity needs a citation: src: 'DOC:START-END' or a URL")
+        return value
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Source(Entity):
+    """A source document: a bundled seed text (`file`) or a public web page (`url`)."""
+
+    kind: ClassVar[str] = "source"
+    file: str | None = None
+    url: str | None = None
+    date: PartialDate = None
+    area: str | None = None
+
+
+class Area(Entity):
+    kind: ClassVar[str] = "area"
+    refs: ClassVar = {"within": ("area",)}
+    area_kind: AreaKind
+    within: list[Id] = []
+
+
+class Organisation(Entity):
+    """A real organisation, or a collective one ('all schools in Portsmouth')."""
+
+    kind: ClassVar[str] = "organisation"
+    refs: ClassVar = {"area": ("area",)}
+    sector: Sector
+    collective: bool = False
+    area: Id | None = None
+    names: list[DatedName] = []
+
+
+class Partnership(Entity):
+    kind: ClassVar[str] = "partnership"
+    partnership_kind: PartnershipKind
+
+
+class Edition(Entity):
+    """One dated document describing a partnership's arrangements."""
+
+    kind: ClassVar[str] = "edition"
+    refs: ClassVar = {"partnership": ("partnership",), "source": ("source",), "supplements": ("edition",)}
+    partnership: Id
+    date: PartialDate = None
+    edition_kind: EditionKind
+    source: Id
+    supplements: Id | None = None
+    review_date: PartialDate = None
+
+    @model_validator(mode="after")
+    def _dated(self):
+        if self.date is None and not any(n.field == "date" for n in self.not_stated):
+            raise ValueError("an edition needs a date, or a not_stated entry for 'date'")
+        return self
+
+
+class Versioned(Entity):
+    """An entity that belongs to one or more editions (defaults to its file's edition)."""
+
+    editions: list[Id] = []
+
+
+class Body(Versioned):
+    kind: ClassVar[str] = "body"
+    refs: ClassVar = {"partnership": ("partnership",), "editions": ("edition",)}
+    body_kind: BodyKind
+    partnership: Id | None = None
+    purpose: str | None = None
+    meetings: Meetings | None = None
+    quorum: Quorum | None = None
+    rules: list[Rule] = []
+
+
+class Post(Versioned):
+    """An office held within an organisation, body or partnership."""
+
+    kind: ClassVar[str] = "post"
+    refs: ClassVar = {"within": ("organisation", "body", "partnership"), "editions": ("edition",)}
+    within: Id
+    independent: bool = False
+    rules: list[Rule] = []
+
+
+class Person(Entity):
+    kind: ClassVar[str] = "person"
+
+
+class Function(Entity):
+    """A duty or function, statutory (with requirement ids) or local."""
+
+    kind: ClassVar[str] = "function"
+    statutory: bool = False
+    requirements: list[str] = []
+    description: str | None = None
+
+
+ENTITY_TYPES: dict[str, type[Entity]] = {
+    cls.kind: cls
+    for cls in (Source, Area, Organisation, Partnership, Edition, Body, Post, Person, Function)
+}
+
+# The top-level section of a data file that holds each kind.
+SECTIONS: dict[str, str] = {
+    "sources": "source",
+    "areas": "area",
+    "organisations": "organisation",
+    "partnerships": "partnership",
+    "editions": "edition",
+    "bodies": "body",
+    "posts": "post",
+    "people": "person",
+    "functions": "function",
+}

@@ -1,0 +1,69 @@
+"""Typed, plain results shared by every query: citations with their source lines."""
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from loaders import Graph
+from model import Citation, Relation
+
+
+class Cited(BaseModel):
+    """A citation as shown to a user, with the cited source lines when bundled."""
+
+    citation: str
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+    url: str | None = None
+    lines: list[tuple[int, str]] = []
+
+
+class RelationView(BaseModel):
+    type: str
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    editions: list[str] = []
+    attributes: dict[str, str | int | float | bool | list[str]] = {}
+    note: str | None = None
+    sources: list[Cited] = []
+
+
+def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
+    lines = graph.source_lines(citation.doc, citation.start, citation.end) if with_lines and citation.doc else []
+    return Cited(
+        citation=str(citation), doc=citation.doc, start=citation.start, end=citation.end,
+        url=citation.url, lines=lines,
+    )
+
+
+def cite_all(graph: Graph, citations, with_lines: bool = True) -> list[Cited]:
+    seen, out = set(), []
+    for citation in citations:
+        if str(citation) not in seen:
+            seen.add(str(citation))
+            out.append(cite(graph, citation, with_lines))
+    return out
+
+
+_ATTRIBUTES = ("capacity", "represents", "condition", "order", "share", "authority", "rotating", "via", "on", "since", "until")
+
+
+def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> RelationView:
+    attributes = {}
+    for name in _ATTRIBUTES:
+        value = getattr(relation, name)
+        if value not in (None, [], False):
+            attributes[name] = value
+    return RelationView(
+        type=relation.type,
+        source=relation.source,
+        source_name=graph.by_id[relation.source].name,
+        target=relation.target,
+        target_name=graph.by_id[relation.target].name,
+        editions=list(relation.editions),
+        attributes=attributes,
+        note=relation.note,
+        sources=cite_all(graph, relation.src, with_lines),
+    )
