@@ -147,6 +147,152 @@ def lint_citations(ctx, directory):
         ctx.exit(EXIT_FINDINGS)
 
 
+def _answer(result, as_json: bool, render) -> None:
+    click.echo(to_json(result) if as_json else render(result), nl=False)
+
+
+@cli.command("accountable")
+@click.argument("target")
+@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def accountable_(ctx, target, edition, as_json):
+    """Who is accountable for TARGET (a body, post, function or organisation)."""
+    from queries import accountable
+
+    _answer(accountable(_graph(ctx), target, edition=edition), as_json, text.accountability)
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def accountabilities(ctx, target, edition, as_json):
+    """Everything TARGET (a post, person or organisation) is accountable or responsible for."""
+    from queries import accountabilities as query
+
+    _answer(query(_graph(ctx), target, edition=edition), as_json, text.accountabilities)
+
+
+@cli.command()
+@click.argument("start")
+@click.option("--when", "condition", help="The condition: split-decision, disputed-rapid-review, ...")
+@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def escalate(ctx, start, condition, edition, as_json):
+    """Where a matter goes from START when people disagree or it is stuck."""
+    from queries import escalation
+
+    _answer(escalation(_graph(ctx), start, condition=condition, edition=edition), as_json, text.escalation)
+
+
+@cli.command()
+@click.option("--area", help="Only the partnerships of this area.")
+@click.option("--rules", type=click.Choice(["wt2018", "wt2023"]), help="Rule pack (default: by the edition's date).")
+@click.option("--edition", help="Check this edition only.")
+@output_options
+@click.pass_context
+def gaps(ctx, area, rules, edition, as_json, fmt):
+    """What is missing: structural gaps, statutory rules not met, facts not stated, key-person risk."""
+    from queries import gaps as query
+
+    report = query(_graph(ctx), area=area, rules=rules, edition=edition)
+    if as_json:
+        click.echo(to_json(report), nl=False)
+    else:
+        body = table(report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, width=200)
+        click.echo((report.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+    if report.findings:
+        ctx.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("post")
+@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.pass_context
+def vacancy(ctx, post, edition, as_json):
+    """What breaks if POST falls vacant: chairs, quoracy, accountability chains."""
+    from queries import vacancy as query
+
+    _answer(query(_graph(ctx), post, edition=edition), as_json, text.vacancy)
+
+
+@cli.command()
+@click.argument("partnerships", nargs=-1, required=True)
+@output_options
+@click.pass_context
+def compare(ctx, partnerships, as_json, fmt):
+    """Partnerships (or areas) side by side."""
+    from queries import compare as query
+
+    result = query(_graph(ctx), *partnerships)
+    click.echo(to_json(result) if as_json else text.comparison(result, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("before")
+@click.argument("after")
+@output_options
+@click.pass_context
+def diff(ctx, before, after, as_json, fmt):
+    """What changed between two editions (e.g. hips-2019 hips-2022)."""
+    from queries import diff as query
+
+    result = query(_graph(ctx), before, after)
+    if as_json:
+        click.echo(to_json(result), nl=False)
+    else:
+        body = table(result.changes, ["change", "kind", "detail"], fmt, width=160)
+        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+
+
+@cli.command("load")
+@click.argument("target")
+@output_options
+@click.pass_context
+def load_(ctx, target, as_json, fmt):
+    """The seats, chairs and meetings a person, post or organisation carries."""
+    from queries import load
+
+    result = load(_graph(ctx), target)
+    if as_json:
+        click.echo(to_json(result), nl=False)
+    else:
+        body = table(result.roles, ["body_name", "role", "meetings_per_year", "editions"], fmt)
+        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+
+
+@cli.command()
+@click.option("--area", required=True, help="The area (e.g. southampton).")
+@output_options
+@click.pass_context
+def raci(ctx, area, as_json, fmt):
+    """Functions against who is responsible and who is accountable."""
+    from queries import raci as query
+
+    result = query(_graph(ctx), area)
+    if as_json:
+        click.echo(to_json(result), nl=False)
+    else:
+        body = table(result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, width=90)
+        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+
+
+@cli.command()
+@click.option("--doc", help="One document id (e.g. 004).")
+@output_options
+@click.pass_context
+def coverage(ctx, doc, as_json, fmt):
+    """Per source document, the share of lines cited and the line ranges no fact cites."""
+    from queries import coverage as query
+
+    result = query(_graph(ctx), doc=doc)
+    click.echo(to_json(result) if as_json else text.coverage(result, fmt), nl=False)
+
+
 def _write(body: str, output: Path | None) -> None:
     if output is None:
         click.echo(body, nl=False)

@@ -33,11 +33,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def rows_of(items: Sequence[BaseModel], columns: Sequence[str]) -> list[list[str]]:
-    return [[_cell(getattr(item, column)) for column in columns] for item in items]
+def _get(item: Any, column: str) -> Any:
+    return item.get(column) if isinstance(item, dict) else getattr(item, column)
 
 
-def table(items: Sequence[BaseModel], columns: Sequence[str], fmt: str = "table", width: int = 60) -> str:
+def rows_of(items: Sequence[Any], columns: Sequence[str]) -> list[list[str]]:
+    """Cells of models or dicts, by column name."""
+    return [[_cell(_get(item, column)) for column in columns] for item in items]
+
+
+def table(items: Sequence[Any], columns: Sequence[str], fmt: str = "table", width: int = 60) -> str:
     """Render rows as an aligned text table, a Markdown table or CSV."""
     rows = rows_of(items, columns)
     if fmt == "csv":

@@ -59,3 +59,72 @@ def overview(o: Overview) -> str:
         out.append("")
     out.append("Loaded: " + ", ".join(f"{n} {k}" for k, n in o.counts.items()))
     return "\n".join(out) + "\n"
+
+
+def _steps(steps, indent="    ") -> list[str]:
+    out = []
+    for step in steps:
+        when = f" (when: {step.condition.replace('-', ' ')})" if step.condition else ""
+        cites = ", ".join(c.citation for c in step.sources)
+        out.append(f"{indent}{step.source_name} {step.label} {step.target_name}{when}  [{cites}]")
+    return out
+
+
+def _sources(sources) -> list[str]:
+    out = ["Sources:"]
+    for cited in sources:
+        out += citation_lines(cited, "  ")
+    return out
+
+
+def accountability(a) -> str:
+    out = [a.summary, ""]
+    for number, chain in enumerate(a.chains, 1):
+        out.append(f"Chain {number} (accountable: {chain.accountable_name}):")
+        out += _steps(chain.steps)
+    out.append("")
+    return "\n".join(out + _sources(a.sources)) + "\n"
+
+
+def accountabilities(a) -> str:
+    out = [a.summary, ""]
+    if a.accountable_for:
+        out.append("Accountable for:")
+        out += [f"  {x.subject_name} — {x.via}" for x in a.accountable_for]
+    if a.responsible_for:
+        out.append("Directly responsible for:")
+        out += [f"  {x.via}: {x.subject_name}  [{', '.join(c.citation for c in x.sources)}]" for x in a.responsible_for]
+    return "\n".join(out) + "\n"
+
+
+def escalation(e) -> str:
+    out = [e.summary, ""]
+    for number, route in enumerate(e.routes, 1):
+        flag = "  (dead end)" if route.dead_end else ""
+        out.append(f"Route {number}, ending at {route.ends_at_name}{flag}:")
+        out += _steps(route.steps)
+    out.append("")
+    return "\n".join(out + _sources(e.sources)) + "\n"
+
+
+def vacancy(v) -> str:
+    out = [v.summary]
+    out += [f"  [{f.severity}] {f.message}  ({', '.join(c.citation for c in f.facts)})" for f in v.findings]
+    return "\n".join(out) + "\n"
+
+
+def comparison(c, fmt: str = "table") -> str:
+    from .output import table as render_table
+
+    rows = [{"feature": r.feature, **{p: cell.value for p, cell in r.values.items()}} for r in c.rows]
+    body = render_table(rows, ["feature", *c.partnerships], fmt, width=70)
+    return (c.summary + "\n\n" if fmt == "table" else "") + body
+
+
+def coverage(report, fmt: str = "table") -> str:
+    from .output import table as render_table
+
+    rows = [{"doc": d.doc, "cited share": f"{d.cited_share:.1f}%", "text lines": d.text_lines,
+             "cited": d.cited_text_lines, "uncited ranges": ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in d.uncited)}
+            for d in report]
+    return render_table(rows, ["doc", "cited share", "text lines", "cited", "uncited ranges"], fmt, width=400)

@@ -1,0 +1,92 @@
+"""How partnership models differ: one row per feature, one column per partnership."""
+from __future__ import annotations
+
+from collections import Counter
+
+from pydantic import BaseModel
+
+from loaders import Graph
+from model import UsageError
+
+from .gaps import arrangements_editions, bodies_of, partners_of
+from .results import Cited, cite_all
+from .view import View, view_at, visible
+
+
+class Cell(BaseModel):
+    value: str
+    sources: list[Cited] = []
+
+
+class FeatureRow(BaseModel):
+    feature: str
+    values: dict[str, Cell]
+
+
+class Comparison(BaseModel):
+    partnerships: list[str]
+    editions: dict[str, str]
+    summary: str
+    rows: list[FeatureRow]
+
+
+def _resolve(graph: Graph, ident: str) -> str:
+    """A partnership id, or an area id standing for the partnership that covers it."""
+    entity = graph.entity(ident)
+    if entity.kind == "partnership":
+        return entity.id
+    if entity.kind == "area":
+        covering = [r.source for r in graph.relations("covers", target=ident) if graph.by_id[r.source].kind == "partnership"
+                    and graph.by_id[r.source].partnership_kind == "safeguarding-children-partnership"]
+        if covering:
+            return sorted(covering)[0]
+    if entity.kind == "edition":
+        return entity.partnership
+    raise UsageError(f"{ident} is a {entity.kind}; compare partnerships (or areas), e.g. southampton portsmouth")
+
+
+def _names(graph: Graph, ids) -> str:
+    return "; ".join(sorted(graph.by_id[i].name for i in ids)) or "not stated"
+
+
+def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
+    bodies = bodies_of(graph, view, partnership)
+    partners = partners_of(graph, view, partnership)
+    leads = [r for r in visible(graph, view, type="lead_representative_of") if r.target in partners]
+    delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
+    chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
+    independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
+    quorum = [b for b in bodies if b.quorum]
+    escalations = [r for b in bodies for r in visible(graph, view, type="escalates_to", source=b.id)]
+    agencies = [r for r in visible(graph, view, type="relevant_agency_of", target=partnership)]
+    sectors = Counter(graph.by_id[r.source].sector for r in agencies)
+    funds = visible(graph, view, type="funds", target=partnership)
+    kinds = Counter(b.body_kind for b in bodies)
+    return {
+        "safeguarding partners": Cell(value=_names(graph, partners), sources=cite_all(graph, [c for r in visible(graph, view, type="partner_of", target=partnership) for c in r.src], False)),
+        "lead representatives": Cell(value=_names(graph, [r.source for r in leads]), sources=cite_all(graph, [c for r in leads for c in r.src], False)),
+        "delegates": Cell(value=_names(graph, [d.target for d in delegates]), sources=cite_all(graph, [c for r in delegates for c in r.src], False)),
+        "chair of the board or executive": Cell(value=_names(graph, [r.source for r in chairs]), sources=cite_all(graph, [c for r in chairs for c in r.src], False)),
+        "independent offices": Cell(value=_names(graph, [p.id for p in independent]), sources=cite_all(graph, [c for p in independent for c in p.src], False)),
+        "bodies": Cell(value=f"{len(bodies)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if bodies else "none recorded"),
+        "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src], False)),
+        "escalation routes": Cell(value=str(len(escalations)), sources=cite_all(graph, [c for r in escalations for c in r.src], False)),
+        "relevant agencies": Cell(value=f"{len(agencies)} ({', '.join(f'{n} {s}' for s, n in sorted(sectors.items()))})" if agencies else "none named"),
+        "funding shares": Cell(value="; ".join(f"{graph.by_id[r.source].name}: {r.share:g}%" for r in funds if r.share is not None) or "not stated", sources=cite_all(graph, [c for r in funds for c in r.src], False)),
+    }
+
+
+def compare(graph: Graph, *idents: str) -> Comparison:
+    """Partnerships side by side, each in its latest edition."""
+    if len(idents) < 2:
+        raise UsageError("compare needs at least two partnerships (or areas)")
+    partnerships = [_resolve(graph, i) for i in idents]
+    latest = {e.partnership: e for e in arrangements_editions(graph)}
+    missing = [p for p in partnerships if p not in latest]
+    if missing:
+        raise UsageError(f"no edition describes {', '.join(missing)}")
+    features = {p: _features(graph, view_at(graph, latest[p].id), p) for p in partnerships}
+    names = list(next(iter(features.values())))
+    rows = [FeatureRow(feature=n, values={p: features[p][n] for p in partnerships}) for n in names]
+    summary = "Compared " + ", ".join(f"{graph.by_id[p].name} ({latest[p].id})" for p in partnerships) + "."
+    return Comparison(partnerships=partnerships, editions={p: latest[p].id for p in partnerships}, summary=summary, rows=rows)

@@ -1,0 +1,126 @@
+"""Where a matter goes when people disagree or it is stuck: escalation routes, step by step."""
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from loaders import Graph
+from model import Relation, UsageError
+from model.vocabulary import Condition, words
+
+from .accountability import Step, lead_representatives
+from .results import Cited, cite_all
+from .view import View, view_for, visible
+
+CONDITIONS = words(Condition)
+MAX_ROUTES = 40
+
+
+class Route(BaseModel):
+    steps: list[Step]
+    ends_at: str
+    ends_at_name: str
+    dead_end: bool
+
+
+class EscalationAnswer(BaseModel):
+    start: str
+    start_name: str
+    condition: str | None
+    editions: list[str]
+    summary: str
+    routes: list[Route]
+    dead_ends: int
+    sources: list[Cited]
+
+
+def _matches(relation: Relation, condition: str | None) -> bool:
+    return condition is None or relation.condition in (None, condition)
+
+
+Hop = tuple[Relation, Relation | None]  # the escalation, and the chairing or seat it goes through
+
+
+def _outgoing(graph: Graph, view: View, node: str, condition: str | None) -> list[Hop]:
+    """Escalation steps out of a node, and out of whoever chairs it or sits on it for a
+    partner (the chair, or each partner's member, escalates)."""
+    found: list[Hop] = [(r, None) for r in visible(graph, view, type="escalates_to", source=node) if _matches(r, condition)]
+    if graph.by_id[node].kind == "body" and not found:
+        seats = visible(graph, view, type=("chairs", "member_of"), target=node)
+        for seat in seats:
+            found += [(r, seat) for r in visible(graph, view, type="escalates_to", source=seat.source)
+                      if _matches(r, condition)]
+    return sorted(found, key=lambda hop: (hop[0].order or 0, hop[0].target, hop[0].source))
+
+
+def _final(graph: Graph, view: View, node: str) -> bool:
+    """A route properly ends at a lead representative or an independent office, or at a
+    body on which one of them sits."""
+    leads = lead_representatives(graph, view)
+    if node in leads or getattr(graph.by_id[node], "independent", False):
+        return True
+    if graph.by_id[node].kind != "body":
+        return False
+    seated = [r.source for r in visible(graph, view, type=("chairs", "member_of"), target=node)]
+    return any(s in leads or getattr(graph.by_id[s], "independent", False) for s in seated)
+
+
+def escalation(graph: Graph, start: str, condition: str | None = None, edition: str | None = None) -> EscalationAnswer:
+    """Every escalation route from `start` under `condition` (any condition when None)."""
+    if condition is not None and condition not in CONDITIONS:
+        raise UsageError(f"unknown condition {condition!r}; conditions are: {', '.join(CONDITIONS)}")
+    entity = graph.entity(start)
+    if entity.kind not in ("body", "post", "partnership", "person"):
+        raise UsageError(f"{start} is a {entity.kind}; escalation starts from a body, post or partnership")
+    view = view_for(graph, entity, edition)
+    routes: list[list[Hop]] = []
+
+    def walk(node: str, path: list[Hop], seen: set[str]) -> None:
+        if len(routes) >= MAX_ROUTES:
+            return
+        steps = [s for s in _outgoing(graph, view, node, condition) if s[0].target not in seen]
+        if not steps or (path and node in lead_representatives(graph, view)):
+            if path:
+                routes.append(path)
+            return
+        for hop in steps:
+            walk(hop[0].target, [*path, hop], seen | {hop[0].target})
+
+    walk(start, [], {start})
+    models = [_route(graph, view, start, path) for path in routes]
+    used = sorted({c.citation: c for r in models for s in r.steps for c in s.sources}.values(), key=lambda c: c.citation)
+    return EscalationAnswer(
+        start=start, start_name=entity.name, condition=condition, editions=sorted(view.editions),
+        summary=_summary(entity.name, condition, models), routes=models,
+        dead_ends=sum(r.dead_end for r in models), sources=used,
+    )
+
+
+def _step(graph: Graph, relation: Relation, source: str, target: str, label: str) -> Step:
+    return Step(
+        source=source, source_name=graph.by_id[source].name, label=label, type=relation.type,
+        target=target, target_name=graph.by_id[target].name, condition=relation.condition,
+        sources=cite_all(graph, relation.src),
+    )
+
+
+def _route(graph: Graph, view: View, start: str, path: list[Hop]) -> Route:
+    steps = []
+    for escalation_, chairing in path:
+        if chairing is not None:
+            label = "is chaired by" if chairing.type == "chairs" else "has as a member"
+            steps.append(_step(graph, chairing, chairing.target, chairing.source, label))
+        steps.append(_step(graph, escalation_, escalation_.source, escalation_.target, "escalates to"))
+    end = path[-1][0].target
+    return Route(steps=steps, ends_at=end, ends_at_name=graph.by_id[end].name, dead_end=not _final(graph, view, end))
+
+
+def _summary(name: str, condition: str | None, routes: list[Route]) -> str:
+    when = f" when there is a {condition.replace('-', ' ')}" if condition else ""
+    if not routes:
+        return f"The sources state no escalation route from {name}{when}."
+    ends = sorted({r.ends_at_name for r in routes})
+    text = f"From {name}{when}, {len(routes)} route(s) are stated, ending with: {'; '.join(ends)}."
+    dead = [r for r in routes if r.dead_end]
+    if dead:
+        text += f" {len(dead)} route(s) stop before reaching a lead representative or an independent chair/scrutineer."
+    return text

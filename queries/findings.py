@@ -1,0 +1,42 @@
+"""A finding: something missing or at risk, in plain words, with the facts it rests on."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from loaders import Graph
+from model import Citation
+
+from .results import Cited, cite_all
+
+Severity = Literal["high", "medium", "low", "info"]
+Category = Literal["structural", "statutory", "data", "key-person", "vacancy"]
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+class Finding(BaseModel):
+    code: str
+    category: Category
+    severity: Severity
+    subject: str
+    subject_name: str
+    message: str
+    partnership: str | None = None
+    requirement: str | None = None
+    facts: list[Cited] = []
+
+
+def finding(graph: Graph, code: str, category: Category, severity: Severity, subject: str, message: str,
+            citations: list[Citation] | None = None, partnership: str | None = None,
+            requirement: str | None = None) -> Finding:
+    entity = graph.by_id[subject]
+    return Finding(
+        code=code, category=category, severity=severity, subject=subject, subject_name=entity.name,
+        message=message, partnership=partnership, requirement=requirement,
+        facts=cite_all(graph, citations if citations is not None else entity.src, with_lines=False),
+    )
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.category, f.code, f.subject, f.message))

@@ -1,0 +1,250 @@
+"""What is missing: structural gaps, unmet statutory rules, facts not stated, key-person risk."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pydantic import BaseModel
+
+from loaders import Graph
+from model.entities import Body, Edition, Organisation
+
+from .accountability import chains, lead_representatives
+from .findings import Finding, finding, ordered
+from .rules import PACKS, pack_for, statutory_findings
+from .scope import check_area, in_area
+from .view import View, view_at, visible
+
+TOP_KINDS = ("board", "executive")
+SEAT_LIMIT = 4
+
+
+class GapsReport(BaseModel):
+    area: str | None
+    rules: str | None
+    editions: list[str]
+    summary: str
+    counts: dict[str, int]
+    findings: list[Finding]
+
+
+def arrangements_editions(graph: Graph, area: str | None = None) -> list[Edition]:
+    """The latest edition of each partnership with arrangements, in the area if given."""
+    latest: dict[str, Edition] = {}
+    for edition in graph.entities("edition"):
+        partnership = graph.by_id[edition.partnership]
+        if area and not in_area(graph, partnership, area):
+            continue
+        current = latest.get(edition.partnership)
+        if current is None or (edition.date or "") > (current.date or ""):
+            latest[edition.partnership] = edition
+    return [latest[p] for p in sorted(latest)]
+
+
+def gaps(graph: Graph, area: str | None = None, rules: str | None = None, edition: str | None = None) -> GapsReport:
+    """Every finding for the partnerships of an area (all when None), most severe first."""
+    check_area(graph, area)
+    if rules is not None and rules not in PACKS:
+        from model import UsageError
+
+        raise UsageError(f"unknown rule pack {rules!r}; use one of: {', '.join(PACKS)}")
+    editions = [graph.edition(edition)] if edition else arrangements_editions(graph, area)
+    found: list[Finding] = []
+    for ed in editions:
+        view = view_at(graph, ed.id)
+        found += partnership_findings(graph, view, ed.partnership)
+        found += statutory_findings(graph, view, ed, rules or pack_for(ed))
+    found += key_person_findings(graph, editions)
+    found = _dedupe(ordered(found))
+    counts = defaultdict(int)
+    for f in found:
+        counts[f.severity] += 1
+    summary = (f"{len(found)} finding(s) over {len(editions)} partnership edition(s): "
+               + ", ".join(f"{counts[s]} {s}" for s in ("high", "medium", "low", "info") if counts[s]))
+    return GapsReport(area=area, rules=rules, editions=[e.id for e in editions], summary=summary,
+                      counts=dict(counts), findings=found)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, f.subject, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def bodies_of(graph: Graph, view: View, partnership: str) -> list[Body]:
+    return [b for b in graph.entities("body") if b.partnership == partnership and view.sees(b)]
+
+
+def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
+    found = []
+    for body in bodies_of(graph, view, partnership):
+        found += body_findings(graph, view, body, partnership)
+    found += partner_findings(graph, view, partnership)
+    found += representation_findings(graph, view, partnership)
+    found += not_stated_findings(graph, view, partnership)
+    return found
+
+
+def _not_stated(entity, field: str):
+    return next((n for n in entity.not_stated if n.field == field), None)
+
+
+def body_findings(graph: Graph, view: View, body: Body, partnership: str) -> list[Finding]:
+    found = []
+    chaired = visible(graph, view, type="chairs", target=body.id)
+    if not chaired and not _not_stated(body, "chair"):
+        found.append(finding(graph, "no-chair", "structural", "medium", body.id,
+                             f"{body.name} has no chair recorded, and the data does not mark the chair as not stated.",
+                             partnership=partnership))
+    lines = visible(graph, view, type=("reports_to", "feeds_into"), source=body.id)
+    if not lines and body.body_kind not in TOP_KINDS and not _not_stated(body, "reports-to"):
+        found.append(finding(graph, "no-reporting-line", "structural", "medium", body.id,
+                             f"{body.name} has no reporting line: nothing says whom it reports to.",
+                             partnership=partnership))
+    if body.quorum and body.quorum.rule == "all-partners":
+        found += quorum_findings(graph, view, body, partnership)
+    if body.id in _unaccountable(graph, view, [body.id]):
+        found.append(finding(graph, "no-accountability-chain", "structural", "high", body.id,
+                             f"No chain from {body.name} reaches a lead representative of a safeguarding partner.",
+                             partnership=partnership))
+    return found
+
+
+def _unaccountable(graph: Graph, view: View, nodes: list[str]) -> set[str]:
+    return {n for n in nodes if not chains(graph, view, n)}
+
+
+def members_for(graph: Graph, view: View, body_id: str) -> dict[str, list[str]]:
+    """Which organisations are present at a body, through which members (org, posts, people)."""
+    present: dict[str, list[str]] = defaultdict(list)
+    for member in visible(graph, view, type="member_of", target=body_id):
+        for org in _organisations_behind(graph, view, member.source) | set(member.represents):
+            present[org].append(member.source)
+    return present
+
+
+def _organisations_behind(graph: Graph, view: View, node: str) -> set[str]:
+    entity = graph.by_id[node]
+    if isinstance(entity, Organisation):
+        return {node}
+    if entity.kind == "post":
+        within = graph.by_id[entity.within]
+        return {within.id} if isinstance(within, Organisation) else set()
+    if entity.kind == "person":
+        return set().union(*[_organisations_behind(graph, view, r.target)
+                             for r in visible(graph, view, type="holds", source=node)] or [set()])
+    return set()
+
+
+def partners_of(graph: Graph, view: View, partnership: str) -> list[str]:
+    return sorted({r.source for r in visible(graph, view, type="partner_of", target=partnership)})
+
+
+def quorum_findings(graph: Graph, view: View, body: Body, partnership: str) -> list[Finding]:
+    present = members_for(graph, view, body.id)
+    missing = [p for p in partners_of(graph, view, partnership) if p not in present]
+    if not missing:
+        return []
+    names = ", ".join(graph.by_id[m].name for m in missing)
+    return [finding(graph, "quorum-partner-missing", "structural", "high", body.id,
+                    f"{body.name} is quorate only when all three safeguarding partners are present, "
+                    f"but no member is recorded for: {names}.",
+                    citations=body.quorum.src, partnership=partnership)]
+
+
+def partner_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
+    found = []
+    entity = graph.by_id[partnership]
+    partners = partners_of(graph, view, partnership)
+    if not partners and not _not_stated(entity, "partners"):
+        found.append(finding(graph, "no-partners", "structural", "high", partnership,
+                             f"{entity.name} has no safeguarding partners recorded.", partnership=partnership))
+    leads = lead_representatives(graph, view)
+    for partner in partners:
+        reps = [post for post, org in leads.items() if org == partner]
+        if not reps:
+            if not _not_stated(entity, "lead-representative"):
+                found.append(finding(graph, "no-lead-representative", "structural", "high", partner,
+                                     f"{graph.by_id[partner].name} has no lead representative recorded for {entity.name}.",
+                                     partnership=partnership))
+            continue
+        if not any(visible(graph, view, type="delegates_to", source=r) for r in reps) and not _not_stated(entity, "delegate"):
+            found.append(finding(graph, "no-delegate", "structural", "medium", partner,
+                                 f"{graph.by_id[partner].name} names no delegate for its lead representative in {entity.name}.",
+                                 partnership=partnership))
+    return found
+
+
+def representation_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
+    """Relevant agencies with no route onto any body; individual agencies count as covered
+    when a collective of their sector (all schools...) has a route."""
+    agencies = sorted({r.source for r in visible(graph, view, type="relevant_agency_of", target=partnership)})
+    bodies = {b.id for b in bodies_of(graph, view, partnership)}
+    routed = {a for a in agencies if _has_route(graph, view, a, bodies)}
+    covered_sectors = {graph.by_id[a].sector for a in routed if graph.by_id[a].collective}
+    unrouted = [a for a in agencies if a not in routed and graph.by_id[a].sector not in covered_sectors]
+    by_sector: dict[str, list[str]] = defaultdict(list)
+    for agency in unrouted:
+        by_sector[graph.by_id[agency].sector].append(agency)
+    found = []
+    for sector, members in sorted(by_sector.items()):
+        names = ", ".join(graph.by_id[m].name for m in members[:5]) + (" …" if len(members) > 5 else "")
+        found.append(finding(graph, "agency-not-represented", "structural", "medium", members[0],
+                             f"{len(members)} relevant agenc{'y' if len(members) == 1 else 'ies'} in sector "
+                             f"{sector} ha{'s' if len(members) == 1 else 've'} no stated route of representation "
+                             f"onto any body of {graph.by_id[partnership].name}: {names}.",
+                             partnership=partnership))
+    return found
+
+
+def _has_route(graph: Graph, view: View, agency: str, bodies: set[str]) -> bool:
+    if visible(graph, view, type="represented_by", source=agency):
+        return True
+    members = {agency} | {p.id for p in graph.entities("post") if p.within == agency}
+    for member in members:
+        if any(r.target in bodies for r in visible(graph, view, type="member_of", source=member)):
+            return True
+    return any(agency in r.represents for r in visible(graph, view, type="member_of"))
+
+
+def not_stated_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
+    found = []
+    subjects = [graph.by_id[partnership], *bodies_of(graph, view, partnership)]
+    subjects += [p for p in graph.entities("post") if view.sees(p) and _partnership_of_post(graph, p) == partnership]
+    for subject in subjects:
+        for note in subject.not_stated:
+            found.append(finding(graph, f"not-stated-{note.field}", "data", "info", subject.id,
+                                 f"Not stated: {note.field.replace('-', ' ')} of {subject.name}. {note.note}",
+                                 citations=note.src or subject.src, partnership=partnership))
+    return found
+
+
+def _partnership_of_post(graph: Graph, post) -> str | None:
+    from .scope import partnership_of
+
+    return partnership_of(graph, post)
+
+
+def key_person_findings(graph: Graph, editions: list[Edition]) -> list[Finding]:
+    """Posts or people holding many chairs or seats across the partnerships in view."""
+    views = {e.id: view_at(graph, e.id) for e in editions}
+    chairs, seats = defaultdict(set), defaultdict(set)
+    for view in views.values():
+        for relation in visible(graph, view, type=("chairs", "vice_chairs")):
+            chairs[relation.source].add(relation.target)
+        for relation in visible(graph, view, type="member_of"):
+            if graph.by_id[relation.source].kind in ("post", "person"):
+                seats[relation.source].add(relation.target)
+    local = {e.partnership for e in editions}
+    found = []
+    for holder in sorted(set(chairs) | set(seats)):
+        load = len(chairs[holder]) + len(seats[holder])
+        here = any(getattr(graph.by_id[b], "partnership", b) in local for b in chairs[holder] | seats[holder])
+        if here and graph.by_id[holder].kind in ("post", "person") and (len(chairs[holder]) >= 3 or load >= SEAT_LIMIT):
+            found.append(finding(graph, "key-person-load", "key-person", "low", holder,
+                                 f"{graph.by_id[holder].name} chairs {len(chairs[holder])} and sits on "
+                                 f"{len(seats[holder])} bodies: a single point of failure if the post falls vacant."))
+    return found
