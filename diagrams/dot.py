@@ -220,10 +220,10 @@ def _cluster_lines(chart: Chart, cluster: Cluster, indent: str) -> list[str]:
     label = f'<FONT POINT-SIZE="11" COLOR="#404040"><B>{html_text(cluster.label)}</B></FONT>'
     lines = [
         f"{indent}subgraph {quote('cluster_' + cluster.id)} {{",
-        f"{inner}{_attrs([('label', _Html(label))])};",
-        f"{inner}{_attrs([('style', 'rounded,filled'), ('fillcolor', CLUSTER_FILL.get(cluster.style, '#ffffff'))])};",
-        f"{inner}{_attrs([('color', CLUSTER_BORDER), ('labeljust', 'l'), ('margin', 12)])};",
     ]
+    attrs = [("label", _Html(label)), ("style", "rounded,filled"), ("fillcolor", CLUSTER_FILL.get(cluster.style, "#ffffff")),
+             ("color", CLUSTER_BORDER), ("labeljust", "l"), ("margin", 12)]
+    lines += [f"{inner}{_attrs([pair])};" for pair in attrs]
     for child in chart.sorted_clusters(cluster.id):
         lines += _cluster_lines(chart, child, inner)
     for node in chart.sorted_nodes(cluster.id):

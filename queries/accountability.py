@@ -57,7 +57,11 @@ class _Edge:
     source: str
     target: str
     label: str
-    relation: Relation
+    relation: Relation | None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.source, self.label, self.target
 
 
 MAX_DEPTH = 10
@@ -84,7 +88,26 @@ def upward(graph: Graph, view: View, node: str) -> list[_Edge]:
         edges += _partners_led_by(graph, view, node)
     if kind == "organisation":
         edges += [_Edge(node, r.source, "is led by", r) for r in visible(graph, view, type="lead_representative_of", target=node)]
-    return sorted(edges, key=lambda e: (e.label, e.target))
+    if kind == "body":
+        edges += [_Edge(node, r.source, "has as a member", r) for r in visible(graph, view, type="member_of", target=node)
+                  if graph.by_id[r.source].kind == "post" and visible(graph, view, type="delegates_to", target=r.source)]
+    return _merged(edges)
+
+
+def _merged(edges: list[_Edge]) -> list[_Edge]:
+    """One edge per (source, label, target): the same fact stated in two editions is one step."""
+    first: dict[tuple, _Edge] = {}
+    for edge in edges:
+        first.setdefault(edge.key, edge)
+    return sorted(first.values(), key=lambda e: (e.label, e.target))
+
+
+def _relations_for(graph: Graph, view: View, edge: _Edge) -> list[Relation]:
+    """Every visible relation stating this step, for its citations."""
+    if edge.relation is None:
+        return []
+    r = edge.relation
+    return [x for x in visible(graph, view, type=r.type, source=r.source, target=r.target)] or [r]
 
 
 def _editions_of_partnership(graph: Graph, partnership: str) -> set[str]:
@@ -131,7 +154,7 @@ def chains(graph: Graph, view: View, start: str) -> list[list[_Edge]]:
         steps = upward(graph, view, node)
         for partnership in _to_partnership(graph, node, bool(steps)):
             steps.append(_Edge(node, partnership, "is part of", None))
-        for edge in steps:
+        for edge in _merged(steps):
             if edge.target not in seen:
                 walk(edge.target, [*path, edge], seen | {edge.target})
 
@@ -139,14 +162,15 @@ def chains(graph: Graph, view: View, start: str) -> list[list[_Edge]]:
     return found
 
 
-def _step(graph: Graph, edge: _Edge) -> Step:
+def _step(graph: Graph, view: View, edge: _Edge) -> Step:
     relation = edge.relation
+    citations = [c for r in _relations_for(graph, view, edge) for c in r.src] or graph.by_id[edge.source].src[:1]
     return Step(
         source=edge.source, source_name=graph.by_id[edge.source].name, label=edge.label,
         type=relation.type if relation else "part_of", target=edge.target,
         target_name=graph.by_id[edge.target].name,
         condition=relation.condition if relation else None,
-        sources=cite_all(graph, relation.src) if relation else cite_all(graph, graph.by_id[edge.source].src[:1]),
+        sources=cite_all(graph, citations),
     )
 
 
@@ -162,7 +186,7 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     leads = lead_representatives(graph, view)
     paths = chains(graph, view, target) if target not in leads else []
     chain_models = [
-        Chain(steps=[_step(graph, e) for e in path], accountable=path[-1].target,
+        Chain(steps=[_step(graph, view, e) for e in path], accountable=path[-1].target,
               accountable_name=graph.by_id[path[-1].target].name)
         for path in paths
     ]

@@ -36,10 +36,11 @@ def _resolve(graph: Graph, ident: str) -> str:
     if entity.kind == "partnership":
         return entity.id
     if entity.kind == "area":
-        covering = [r.source for r in graph.relations("covers", target=ident) if graph.by_id[r.source].kind == "partnership"
-                    and graph.by_id[r.source].partnership_kind == "safeguarding-children-partnership"]
+        latest = {e.partnership: e for e in arrangements_editions(graph)}
+        covering = [r.source for r in graph.relations("covers", target=ident) if r.source in latest
+                    and graph.by_id[r.source].partnership_kind in ("safeguarding-children-partnership", "lscb")]
         if covering:
-            return sorted(covering)[0]
+            return max(covering, key=lambda p: (latest[p].date or "", p))
     if entity.kind == "edition":
         return entity.partnership
     raise UsageError(f"{ident} is a {entity.kind}; compare partnerships (or areas), e.g. southampton portsmouth")

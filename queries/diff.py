@@ -76,17 +76,27 @@ def diff(graph: Graph, before: str, after: str) -> EditionDiff:
 def _relation_changes(graph: Graph, before: str, after: str, succession) -> list[Change]:
     old, new = _relations_in(graph, before), _relations_in(graph, after)
 
-    def renamed_key(key):
+    def successors(ident):
+        """The id and everything that succeeded it, in order (CCG -> merged CCG -> ICB)."""
+        chain = [ident]
+        while chain[-1] in succession and succession[chain[-1]].target not in chain:
+            chain.append(succession[chain[-1]].target)
+        return chain
+
+    def moved_key(key, new_keys):
         source, type_, target, *rest = key
-        source = succession[source].target if source in succession else source
-        target = succession[target].target if target in succession else target
-        return (source, type_, target, *rest)
+        for s in successors(source):
+            for t in successors(target):
+                candidate = (s, type_, t, *rest)
+                if candidate != key and candidate in new_keys:
+                    return candidate
+        return None
 
     new_keys = set(new)
     changes = []
     for key in sorted(set(old) - new_keys):
-        moved = renamed_key(key)
-        if moved != key and moved in new_keys:
+        moved = moved_key(key, new_keys)
+        if moved is not None:
             new_keys.discard(moved)
             changes.append(Change(change="replaced", kind="relation", subject=key[0], subject_name=graph.by_id[key[0]].name,
                                   detail=f"{_describe(graph, key)} → {_describe(graph, moved)}",

@@ -45,14 +45,17 @@ def three_partners(graph, view, edition) -> list[Finding]:
 
 def icb_not_ccg(graph, view, edition) -> list[Finding]:
     """WT18-07: from 1 July 2022 the health partner is an ICB, not a CCG."""
-    if (edition.date or "") < ICB_FROM[:4]:
+    if (edition.date or "") < ICB_FROM[:7]:  # a year alone ("2022") may predate July: not flagged
         return []
     ccgs = [o for o, s in _partners(graph, view, edition.partnership).items()
-            if s == "health-commissioner" and "ccg" in (graph.by_id[o].name + " " + " ".join(graph.by_id[o].aliases)).lower()
-            and "clinical commissioning" in graph.by_id[o].name.lower()]
+            if s == "health-commissioner" and _is_ccg(graph.by_id[o].all_names())]
     return [f for o in ccgs for f in _gap(graph, edition, "WT18-07",
             f"{graph.by_id[o].name} is recorded as the health partner in an edition dated {edition.date}; "
             "CCGs were replaced by integrated care boards on 1 July 2022.", "medium")]
+
+
+def _is_ccg(names: list[str]) -> bool:
+    return any("clinical commissioning" in n.lower() or n.upper().split()[-1:] == ["CCG"] for n in names)
 
 
 def lead_representatives_named(graph, view, edition) -> list[Finding]:

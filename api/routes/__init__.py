@@ -1,0 +1,1 @@
+"""The JSON API: one small handler per question, each calling one query function."""

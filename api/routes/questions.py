@@ -1,0 +1,47 @@
+"""The questions about one entity: who is accountable, where it escalates, what it carries."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+import queries
+from queries import AccountabilitiesAnswer, AccountabilityAnswer, EscalationAnswer, LoadAnswer, VacancyAnswer
+
+from ..deps import Edition, EntityId, GraphDep
+from ..errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/api", tags=["questions"], responses=ERROR_RESPONSES)
+
+When = Annotated[str | None, Query(description="The condition: " + ", ".join(queries.CONDITIONS) + ".",
+                                   examples=["split-decision"])]
+
+
+@router.get("/accountable/{entity_id}", operation_id="accountable", response_model=AccountabilityAnswer)
+def accountable(graph: GraphDep, entity_id: EntityId, edition: Edition = None) -> AccountabilityAnswer:
+    """Who is accountable: every chain up to the lead representatives, each step cited."""
+    return queries.accountable(graph, entity_id, edition=edition)
+
+
+@router.get("/accountabilities/{entity_id}", operation_id="accountabilities", response_model=AccountabilitiesAnswer)
+def accountabilities(graph: GraphDep, entity_id: EntityId, edition: Edition = None) -> AccountabilitiesAnswer:
+    """Everything a post, person, organisation or body is accountable or responsible for."""
+    return queries.accountabilities(graph, entity_id, edition=edition)
+
+
+@router.get("/escalate/{entity_id}", operation_id="escalate", response_model=EscalationAnswer)
+def escalate(graph: GraphDep, entity_id: EntityId, when: When = None, edition: Edition = None) -> EscalationAnswer:
+    """Where a matter goes from here when people disagree or it is stuck, step by step."""
+    return queries.escalation(graph, entity_id, condition=when, edition=edition)
+
+
+@router.get("/vacancy/{entity_id}", operation_id="vacancy", response_model=VacancyAnswer)
+def vacancy(graph: GraphDep, entity_id: EntityId, edition: Edition = None) -> VacancyAnswer:
+    """What breaks if this post falls vacant: chairs, quoracy, accountability chains."""
+    return queries.vacancy(graph, entity_id, edition=edition)
+
+
+@router.get("/load/{entity_id}", operation_id="load", response_model=LoadAnswer)
+def load(graph: GraphDep, entity_id: EntityId) -> LoadAnswer:
+    """The seats, chairs and meetings a person, post or organisation carries."""
+    return queries.load(graph, entity_id)

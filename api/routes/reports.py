@@ -1,0 +1,53 @@
+"""Reports over partnerships and editions: gaps, comparisons, changes and the RACI matrix."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+import queries
+from queries import Comparison, EditionDiff, GapsReport, RaciMatrix
+
+from ..deps import Area, Edition, GraphDep
+from ..errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/api", tags=["reports"], responses=ERROR_RESPONSES)
+
+EditionId = Annotated[str, Query(description="An edition id.", examples=["hips-2019"])]
+
+
+@router.get("/gaps", operation_id="gaps", response_model=GapsReport)
+def gaps(
+    graph: GraphDep,
+    area: Area = None,
+    rules: Annotated[str | None, Query(description="Rule pack: wt2018 or wt2023 (default: by the edition's date).",
+                                       examples=["wt2018"])] = None,
+    edition: Edition = None,
+) -> GapsReport:
+    """What is missing: structural gaps, statutory rules not met, facts not stated, key-person risk."""
+    return queries.gaps(graph, area=area, rules=rules, edition=edition)
+
+
+@router.get("/compare", operation_id="compare", response_model=Comparison)
+def compare(
+    graph: GraphDep,
+    p: Annotated[list[str], Query(description="Two or three partnerships (or areas); repeat the parameter.",
+                                  examples=[["southampton.sscp", "portsmouth.pscp"]])],
+) -> Comparison:
+    """Partnerships side by side, each in its latest edition."""
+    return queries.compare(graph, *p)
+
+
+@router.get("/diff", operation_id="diff", response_model=EditionDiff)
+def diff(graph: GraphDep, before: EditionId, after: EditionId) -> EditionDiff:
+    """What changed between two editions: added, removed, renamed and replaced."""
+    return queries.diff(graph, before, after)
+
+
+@router.get("/raci", operation_id="raci", response_model=RaciMatrix)
+def raci(
+    graph: GraphDep,
+    area: Annotated[str, Query(description="The area.", examples=["southampton"])],
+) -> RaciMatrix:
+    """Functions against who is responsible (R) and who is accountable (A) in an area."""
+    return queries.raci(graph, area)

@@ -1,0 +1,269 @@
+"""The structure chart of one partnership: partners on top, then the board, then groups by tier."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from loaders import Graph
+from model import Relation
+from model.entities import Body, Organisation, Partnership, Post
+
+from .chart import Chart, Cluster, Edge, Node
+from .common import (
+    ChartOptions,
+    add_relation_edges,
+    chart_editions,
+    edition_names,
+    entity_node,
+    in_editions,
+    organisation_order,
+    partnership,
+    relation_in,
+)
+from .dot import chart_to_dot
+from .style import SECTOR_LABELS
+
+DRAWN = ("accountable_to", "delegates_to", "escalates_to", "feeds_into", "lead_representative_of",
+         "member_of", "partner_of", "reports_to", "scrutinises")
+ROUTES = ("accountable_to", "escalates_to", "scrutinises")
+UPWARD = ("reports_to", "feeds_into")
+TOP_KINDS = ("board", "executive")
+AGENCY_COLUMNS = 4
+FOOTNOTE = "Drawn by lscp from the cited documents: only the lines they state are drawn."
+
+
+def structure_chart(graph: Graph, partnership_id: str, edition: str | None = None,
+                    options: ChartOptions | None = None) -> Chart:
+    """The structure chart of a partnership in an edition (default: its current arrangements)."""
+    options = options or ChartOptions()
+    target = partnership(graph, partnership_id)
+    editions = chart_editions(graph, target.id, edition)
+    chart = Chart(
+        title=target.name,
+        subtitle=[f"Structure chart: {edition_names(graph, editions)}", FOOTNOTE],
+        orientation=options.orientation, legend=options.legend, page=options.page,
+    )
+    build_structure(graph, chart, target, editions, options)
+    return chart
+
+
+def structure_to_dot(graph: Graph, partnership_id: str, edition: str | None = None,
+                     options: ChartOptions | None = None) -> str:
+    """DOT text of a partnership's structure chart.
+
+    >>> from loaders import load
+    >>> structure_to_dot(load(), "southampton.sscp").startswith("digraph lscp {")
+    True
+    """
+    return chart_to_dot(structure_chart(graph, partnership_id, edition, options))
+
+
+def build_structure(graph: Graph, chart: Chart, target: Partnership, editions: Iterable[str],
+                    options: ChartOptions) -> None:
+    """Add a partnership's structure to a chart (also used inside comparison and diff charts)."""
+    editions = tuple(editions)
+    chart.add_node(entity_node(graph, target, editions, order=(0,)))
+    bottoms = _partners(graph, chart, target, editions) if options.has("partners") else []
+    tiers = _bodies(graph, chart, target, editions, options) if options.has("bodies") else {}
+    independent = _posts(graph, chart, target, editions) if options.has("posts") else []
+    if options.has("external"):
+        _external(graph, chart, target, editions)
+    add_relation_edges(graph, chart, editions, DRAWN, keep=lambda r: _drawn(graph, r))
+    deepest = max(tiers.values(), default=0)
+    if options.has("agencies"):
+        _agencies(graph, chart, target, editions, options.all_agencies, deepest)
+    # Layout hints (never drawn): partners above the partnership, the partnership above tier 0,
+    # each tier one rank below the last, independent posts beside the partnership.
+    for node_id in bottoms:
+        chart.add_edge(Edge(node_id, target.id, "layout", invisible=True))
+    for body_id, tier in tiers.items():
+        chart.add_edge(Edge(target.id, body_id, "layout", invisible=True, minlen=tier + 1))
+    if independent:
+        chart.same_rank.append([target.id, *independent])
+    for tier in sorted(set(tiers.values())):
+        chart.same_rank.append(sorted(b for b, t in tiers.items() if t == tier))
+
+
+def _drawn(graph: Graph, relation: Relation) -> bool:
+    # Organisations are members of most groups; drawing each membership would bury the chart.
+    if relation.type == "member_of":
+        return graph.by_id[relation.source].kind in ("post", "body")
+    return True
+
+
+def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
+    """Partners with their lead representatives and delegates; returns the lowest box of each."""
+    organisations = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("partner_of", target=target.id)
+                                                      if relation_in(r, editions)})]
+    if not organisations:
+        return []
+    chart.add_cluster(Cluster("partners", "Safeguarding partners", "partners", order=(0,)))
+    bottoms = []
+    for index, organisation in enumerate(sorted(organisations, key=organisation_order)):
+        node = entity_node(graph, organisation, editions, cluster="partners", order=(index, 0))
+        node.style = "partner"
+        if any(n.field == "lead-representative" for n in organisation.not_stated):
+            node.lines.append(("note", "Lead representative not stated"))
+        chart.add_node(node)
+        lowest = organisation.id
+        leads = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("lead_representative_of",
+                                                                                     target=organisation.id)
+                                                  if relation_in(r, editions)})]
+        leads = [lead for lead in leads if in_editions(lead, editions)]
+        for lead in leads:
+            chart.add_node(entity_node(graph, lead, editions, "partners", (index, 1, lead.id), "Lead representative"))
+            lowest = lead.id
+            for delegate in _delegates(graph, lead.id, editions):
+                chart.add_node(entity_node(graph, delegate, editions, "partners", (index, 2, delegate.id), "Delegate"))
+                lowest = delegate.id
+        bottoms.append(lowest)
+    return bottoms
+
+
+def _delegates(graph: Graph, post_id: str, editions: tuple[str, ...]) -> list[Post]:
+    found = sorted({r.target for r in graph.relations("delegates_to", source=post_id) if relation_in(r, editions)})
+    return [graph.by_id[i] for i in found
+            if isinstance(graph.by_id[i], Post) and in_editions(graph.by_id[i], editions)]
+
+
+def tiers_of(graph: Graph, bodies: list[Body], editions: tuple[str, ...]) -> dict[str, int]:
+    """Tier 0: boards and executives; below them, one tier per reports_to / feeds_into step.
+    A group with no stated line sits in tier 1."""
+    ids = {b.id for b in bodies}
+    parents: dict[str, list[str]] = defaultdict(list)
+    for relation in graph.relations(UPWARD):
+        if relation.source in ids and relation.target in ids and relation_in(relation, editions):
+            parents[relation.source].append(relation.target)
+    kinds = {b.id: b.body_kind for b in bodies}
+    tiers: dict[str, int] = {}
+
+    def tier(body_id: str, seen: frozenset[str]) -> int:
+        if body_id in tiers:
+            return tiers[body_id]
+        if kinds[body_id] in TOP_KINDS:
+            return 0
+        above = [p for p in sorted(set(parents[body_id])) if p not in seen]
+        return 1 + max((tier(p, seen | {body_id}) for p in above), default=0)
+
+    for body_id in sorted(ids):
+        tiers[body_id] = tier(body_id, frozenset())
+    return tiers
+
+
+def _tier_label(graph: Graph, tier: int, body_ids: list[str]) -> str:
+    if tier > 0:
+        return f"Tier {tier} groups"
+    kinds = sorted({graph.by_id[b].body_kind for b in body_ids}, key=TOP_KINDS.index)
+    return " and ".join(k.capitalize() for k in kinds)
+
+
+def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
+            options: ChartOptions) -> dict[str, int]:
+    bodies = [b for b in graph.entities("body") if b.partnership == target.id and in_editions(b, editions)]
+    tiers = tiers_of(graph, bodies, editions)
+    if options.depth is not None:
+        tiers = {b: t for b, t in tiers.items() if t <= options.depth}
+    stated_up = {r.source for r in graph.relations(UPWARD) if relation_in(r, editions)}
+    for tier in sorted(set(tiers.values())):
+        members = sorted(b for b, t in tiers.items() if t == tier)
+        chart.add_cluster(Cluster(f"tier-{tier}", _tier_label(graph, tier, members), "tier", order=(1, tier)))
+        for body_id in members:
+            body = graph.by_id[body_id]
+            kind_rank = TOP_KINDS.index(body.body_kind) if body.body_kind in TOP_KINDS else len(TOP_KINDS)
+            node = entity_node(graph, body, editions, cluster=f"tier-{tier}", order=(kind_rank, body.name))
+            if tier > 0 and body_id not in stated_up and any(n.field == "reports-to" for n in body.not_stated):
+                node.lines.append(("note", "Reporting line not stated"))
+            chart.add_node(node)
+    return tiers
+
+
+def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
+    """Independent posts of the partnership, then posts on escalation, scrutiny or accountability lines."""
+    from queries.scope import partnership_of
+
+    independent = []
+    for post in graph.entities("post"):
+        if post.independent and in_editions(post, editions) and partnership_of(graph, post) == target.id:
+            chart.add_node(entity_node(graph, post, editions, order=(2, post.name)))
+            independent.append(post.id)
+    for _ in range(2):  # a route may pass through a post that is itself on another route
+        for relation in graph.relations(ROUTES):
+            if not relation_in(relation, editions):
+                continue
+            for here, there in ((relation.source, relation.target), (relation.target, relation.source)):
+                entity = graph.by_id[there]
+                if here in chart.nodes and there not in chart.nodes and isinstance(entity, Post) \
+                        and in_editions(entity, editions):
+                    chart.add_node(entity_node(graph, entity, editions, order=(3, entity.name)))
+    return independent
+
+
+def _external(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> None:
+    """Bodies of other partnerships that a stated line from this chart leads to."""
+    for relation in graph.relations(("reports_to", "feeds_into", "escalates_to", "member_of")):
+        if relation.source not in chart.nodes or relation.target in chart.nodes or not relation_in(relation, editions):
+            continue
+        entity = graph.by_id[relation.target]
+        if not isinstance(entity, Body) or entity.partnership == target.id:
+            continue
+        chart.add_cluster(Cluster("external", "Other partnerships", "external", order=(8,)))
+        node = entity_node(graph, entity, (), cluster="external", order=(entity.name,))
+        node.style = "external"
+        if entity.partnership:
+            node.lines.append(("partnership", graph.by_id[entity.partnership].name))
+        chart.add_node(node)
+
+
+def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
+              all_agencies: bool, deepest: int) -> None:
+    """Relevant agencies as one box per sector with a count, or (all_agencies) one box each."""
+    agencies = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("relevant_agency_of",
+                                                                                 target=target.id)
+                                                  if relation_in(r, editions)})]
+    if not agencies:
+        return
+    by_sector: dict[str, list[Organisation]] = defaultdict(list)
+    for agency in agencies:
+        by_sector[agency.sector].append(agency)
+    sectors = sorted(by_sector, key=lambda s: (SECTOR_LABELS.get(s, s), s))
+    chart.add_cluster(Cluster("agencies", f"Relevant agencies ({len(agencies)})", "agencies", order=(9,)))
+    heads = []
+    if all_agencies:
+        for sector in sectors:
+            members = sorted(by_sector[sector], key=lambda a: (a.name, a.id))
+            cluster = f"agencies-{sector}"
+            chart.add_cluster(Cluster(cluster, f"{SECTOR_LABELS.get(sector, sector)} ({len(members)})",
+                                      "agencies", parent="agencies", order=(sector,)))
+            for agency in members:
+                node = entity_node(graph, agency, editions, cluster=cluster, order=(agency.name,))
+                node.style = "agency"
+                chart.add_node(node)
+            rows = _grid(chart, [a.id for a in members], 2)
+            heads.append(rows[0][0])
+    else:
+        ids = []
+        for sector in sectors:
+            members = sorted(by_sector[sector], key=lambda a: (a.name, a.id))
+            count = len(members)
+            lines = [("count", f"{count} {'agency' if count == 1 else 'agencies'} listed")]
+            if count <= 3:
+                lines += [("list", agency.name) for agency in members]
+            node_id = f"sector:{sector}"
+            chart.add_node(Node(node_id, SECTOR_LABELS.get(sector, sector), "agencies", cluster="agencies",
+                                lines=lines, order=(SECTOR_LABELS.get(sector, sector),),
+                                tooltip=f"relevant agencies: {sector}"))
+            ids.append(node_id)
+        heads = _grid(chart, ids, AGENCY_COLUMNS)[0]
+    for head in heads:
+        chart.add_edge(Edge(target.id, head, "layout", invisible=True, minlen=deepest + 3))
+
+
+def _grid(chart: Chart, ids: list[str], columns: int) -> list[list[str]]:
+    """Arrange boxes in rows of `columns` (invisible edges stack each row under the last)."""
+    rows = [ids[i:i + columns] for i in range(0, len(ids), columns)]
+    for upper, lower in zip(rows, rows[1:]):
+        for above, below in zip(upper, lower):
+            chart.add_edge(Edge(above, below, "layout", invisible=True))
+    for row in rows:
+        chart.same_rank.append(row)
+    return rows
