@@ -71,7 +71,7 @@ def list_(ctx, kind, area, edition, as_json, fmt):
     if as_json:
         click.echo(to_json(rows))
     else:
-        click.echo(table(rows, ["id", "name", "subkind", "chairs", "editions"], fmt), nl=False)
+        click.echo(table(rows, ["id", "name", "subkind", "chair", "editions"], fmt), nl=False)
 
 
 @cli.command()

@@ -24,6 +24,7 @@ class Node:
     status: str | None = None  # diff status: added, removed, changed, unchanged
     highlight: bool = False
     tooltip: str | None = None
+    columns: int = 1  # lay the lines out in this many columns (a long list such as the agencies)
 
     @property
     def sort_key(self) -> tuple:
@@ -42,6 +43,7 @@ class Edge:
     highlight: bool = False
     invisible: bool = False  # a layout hint only: never drawn, never exported
     minlen: int | None = None
+    constraint: bool | None = None  # None: as the style table says for the type
 
     @property
     def sort_key(self) -> tuple:
@@ -75,6 +77,8 @@ class Chart:
     legend: bool = True
     page: tuple[float, float] | None = None
     legend_extra: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) e.g. diff statuses
+    key_labels: dict[str, str] = field(default_factory=dict)  # relation type -> what the key says instead
+    key_beside: str | None = None  # a box the key sits level with (default: the bottom rank)
 
     # -- building -------------------------------------------------------------------
     def add_node(self, node: Node) -> Node:

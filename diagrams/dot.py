@@ -85,14 +85,21 @@ def node_label(node: Node) -> str:
     style = NODE_STYLES[node.style]
     light = style.text.lower() in ("#ffffff", "white")
     title = "<BR/>".join(html_text(part) for part in wrap(node.title))
-    parts = [f"<B>{title}</B>"]
+    parts = []
     for role, text in node.lines:
         color = style.text if light else ROLE_COLORS.get(role, "#1a1a1a")
         body = "<BR/>".join(html_text(part) for part in wrap_line(text))
         if role in ITALIC_ROLES:
             body = f"<I>{body}</I>"
         parts.append(f'<FONT POINT-SIZE="{LINE_SIZE}" COLOR="{color}">{body}</FONT>')
-    return "<BR/>".join(parts)
+    if node.columns > 1 and parts:
+        # A long list: left-aligned columns under the title, filled top to bottom.
+        rows = -(-len(parts) // node.columns)
+        columns = [parts[i:i + rows] for i in range(0, len(parts), rows)]
+        cells = "".join(f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">{"<BR/>".join(c)}</TD>' for c in columns)
+        return (f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="{len(columns)}"><B>{title}</B></TD>'
+                f'</TR><TR>{cells}</TR></TABLE>')
+    return "<BR/>".join([f"<B>{title}</B>", *parts])
 
 
 def _edge_label(edge: Edge) -> str | None:
@@ -128,7 +135,8 @@ def key_rows(chart: Chart) -> list[tuple[str, str, str, str]]:
         rows.append(("box", style.fill, style.border, style.label))
     for relation_type in chart.used_edge_types():
         style = edge_style(relation_type)
-        rows.append(("line", style.color, line_sample(style.style, style.arrowhead), style.label))
+        text = chart.key_labels.get(relation_type, style.label)
+        rows.append(("line", style.color, line_sample(style.style, style.arrowhead), text))
     if any(n.highlight for n in chart.nodes.values()) or any(e.highlight for e in chart.edges):
         rows.append(("line", HIGHLIGHT, line_sample("bold", "normal"), "highlighted steps (numbered)"))
     statuses = sorted({n.status for n in chart.nodes.values() if n.status}
@@ -141,20 +149,31 @@ def key_rows(chart: Chart) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _key_cells(kind: str, color: str, extra: str, text: str) -> str:
+    label = f'<TD ALIGN="LEFT"><FONT POINT-SIZE="8">{html_text(text)}</FONT></TD>'
+    if kind == "box":
+        sample = f'<TD BGCOLOR="{color}" BORDER="1" COLOR="{extra}" WIDTH="26" HEIGHT="11"> </TD>'
+    elif kind == "line":
+        sample = f'<TD WIDTH="26" ALIGN="CENTER"><FONT POINT-SIZE="8" COLOR="{color}">{html_text(extra)}</FONT></TD>'
+    elif kind == "status":
+        sample = f'<TD BGCOLOR="#ffffff" BORDER="2" COLOR="{color}" WIDTH="26" HEIGHT="11"> </TD>'
+    else:
+        sample = '<TD WIDTH="26"> </TD>'
+    return sample + label
+
+
 def _key_label(chart: Chart) -> str:
-    cells = ['<TABLE BORDER="1" COLOR="#bfbfbf" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2" BGCOLOR="#ffffff">',
-             '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Key</B></TD></TR>']
-    for kind, color, extra, text in key_rows(chart):
-        label = f'<FONT POINT-SIZE="9">{html_text(text)}</FONT>'
-        if kind == "box":
-            sample = f'<TD BGCOLOR="{color}" BORDER="1" COLOR="{extra}" WIDTH="30" HEIGHT="12" FIXEDSIZE="TRUE"> </TD>'
-        elif kind == "line":
-            sample = f'<TD WIDTH="30" ALIGN="CENTER"><FONT COLOR="{color}">{html_text(extra)}</FONT></TD>'
-        elif kind == "status":
-            sample = f'<TD BGCOLOR="#ffffff" BORDER="2" COLOR="{color}" WIDTH="30" HEIGHT="12" FIXEDSIZE="TRUE"> </TD>'
-        else:
-            sample = '<TD WIDTH="30"> </TD>'
-        cells.append(f'<TR>{sample}<TD ALIGN="LEFT">{label}</TD></TR>')
+    """The key as one table: boxes in the left pair of columns, lines and emphasis in the right."""
+    rows = key_rows(chart)
+    boxes = [r for r in rows if r[0] == "box"]
+    others = [r for r in rows if r[0] != "box"]
+    height = max(len(boxes), len(others))
+    cells = ['<TABLE BORDER="1" COLOR="#bfbfbf" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="#ffffff">',
+             '<TR><TD COLSPAN="4" ALIGN="LEFT"><B>Key</B></TD></TR>']
+    for index in range(height):
+        left = _key_cells(*boxes[index]) if index < len(boxes) else '<TD> </TD><TD> </TD>'
+        right = _key_cells(*others[index]) if index < len(others) else '<TD> </TD><TD> </TD>'
+        cells.append(f"<TR>{left}{right}</TR>")
     cells.append("</TABLE>")
     return "".join(cells)
 
@@ -207,7 +226,7 @@ def _edge_line(edge: Edge) -> str:
         attrs += [("dir", "back"), ("arrowtail", style.arrowhead)]
     else:
         attrs += [("arrowhead", style.arrowhead)]
-    if not style.constraint:
+    if not (style.constraint if edge.constraint is None else edge.constraint):
         attrs.append(("constraint", "false"))
     attrs.append(("label", _Html(label) if label else None))
     attrs.append(("tooltip", f"{edge.source} {edge.type} {edge.target}"))
@@ -242,8 +261,8 @@ def chart_to_dot(chart: Chart) -> str:
         ("fontname", FONT),
         ("labelloc", "t"),
         ("label", _Html(_title_label(chart))),
-        ("nodesep", 0.3),
-        ("ranksep", 0.5),
+        ("nodesep", 0.25),
+        ("ranksep", 0.45),
         ("pad", 0.25),
         ("outputorder", "edgesfirst"),
     ]
@@ -260,6 +279,10 @@ def chart_to_dot(chart: Chart) -> str:
         lines.append(f"  {quote(KEY_ID)} [{_attrs([('shape', 'plaintext'), ('margin', 0.0), ('label', _Html(_key_label(chart)))])}];")
     for group in sorted(sorted(set(g)) for g in chart.same_rank if len(set(g)) > 1):
         lines.append("  { rank=same; " + " ".join(f"{quote(n)};" for n in group) + " }")
+    if chart.legend and chart.key_beside in chart.nodes:
+        lines.append(f"  {{ rank=same; {quote(KEY_ID)}; {quote(chart.key_beside)}; }}")
+    elif chart.legend:
+        lines.append(f"  {{ rank=sink; {quote(KEY_ID)}; }}")
     for edge in chart.sorted_edges():
         lines.append(_edge_line(edge))
     lines.append("}")

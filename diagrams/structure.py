@@ -23,12 +23,15 @@ from .common import (
 from .dot import chart_to_dot
 from .style import SECTOR_LABELS
 
+# partner_of is not drawn: the partners' container says it, and lines from each partner down
+# to the partnership would cross their own lead representatives.
 DRAWN = ("accountable_to", "delegates_to", "escalates_to", "feeds_into", "lead_representative_of",
-         "member_of", "partner_of", "reports_to", "scrutinises")
+         "member_of", "reports_to", "scrutinises")
 ROUTES = ("accountable_to", "escalates_to", "scrutinises")
 UPWARD = ("reports_to", "feeds_into")
 TOP_KINDS = ("board", "executive")
 AGENCY_COLUMNS = 4
+AGENCIES_ID = "_agencies"  # entity ids start with a letter or digit, so this never collides
 FOOTNOTE = "Drawn by lscp from the cited documents: only the lines they state are drawn."
 
 
@@ -65,23 +68,42 @@ def build_structure(graph: Graph, chart: Chart, target: Partnership, editions: I
     chart.add_node(entity_node(graph, target, editions, order=(0,)))
     bottoms = _partners(graph, chart, target, editions) if options.has("partners") else []
     tiers = _bodies(graph, chart, target, editions, options) if options.has("bodies") else {}
-    independent = _posts(graph, chart, target, editions) if options.has("posts") else []
+    beside = _posts(graph, chart, target, editions) if options.has("posts") else []
     if options.has("external"):
-        _external(graph, chart, target, editions)
+        beside += _external(graph, chart, target, editions)
     add_relation_edges(graph, chart, editions, DRAWN, keep=lambda r: _drawn(graph, r))
+    for edge in chart.edges:
+        # Lines leaving the partners' block, or touching a box held beside the partnership,
+        # do not shape the tiers (they would fight the rank the box is held at).
+        ends = {chart.nodes[edge.source].cluster, chart.nodes[edge.target].cluster}
+        if ("partners" in ends and len(ends) > 1) or {edge.source, edge.target} & set(beside):
+            edge.constraint = False
+    _fold_conditions(chart)
     deepest = max(tiers.values(), default=0)
     if options.has("agencies"):
         _agencies(graph, chart, target, editions, options.all_agencies, deepest)
+    lowest = [n for n in (AGENCIES_ID, *sorted(tiers, key=lambda b: (-tiers[b], b))) if n in chart.nodes]
+    chart.key_beside = lowest[0] if lowest else None
     # Layout hints (never drawn): partners above the partnership, the partnership above tier 0,
-    # each tier one rank below the last, independent posts beside the partnership.
+    # each tier one rank below the last; independent posts and other partnerships beside it.
     for node_id in bottoms:
         chart.add_edge(Edge(node_id, target.id, "layout", invisible=True))
     for body_id, tier in tiers.items():
         chart.add_edge(Edge(target.id, body_id, "layout", invisible=True, minlen=tier + 1))
-    if independent:
-        chart.same_rank.append([target.id, *independent])
+    if beside:
+        chart.same_rank.append([target.id, *beside])
     for tier in sorted(set(tiers.values())):
         chart.same_rank.append(sorted(b for b, t in tiers.items() if t == tier))
+
+
+def _fold_conditions(chart: Chart) -> None:
+    """When every escalation line has the same condition, say it once in the key, not on each line."""
+    escalations = [e for e in chart.edges if e.type == "escalates_to" and not e.invisible]
+    conditions = {e.label for e in escalations}
+    if len(escalations) > 1 and len(conditions) == 1 and None not in conditions:
+        chart.key_labels["escalates_to"] = f"escalates to ({conditions.pop()})"
+        for edge in escalations:
+            edge.label = None
 
 
 def _drawn(graph: Graph, relation: Relation) -> bool:
@@ -97,14 +119,16 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
                                                       if relation_in(r, editions)})]
     if not organisations:
         return []
-    chart.add_cluster(Cluster("partners", "Safeguarding partners", "partners", order=(0,)))
-    bottoms = []
+    chart.add_cluster(Cluster("partners", "Safeguarding partners, their lead representatives and delegates",
+                              "partners", order=(0,)))
+    bottoms, levels = [], defaultdict(list)
     for index, organisation in enumerate(sorted(organisations, key=organisation_order)):
         node = entity_node(graph, organisation, editions, cluster="partners", order=(index, 0))
         node.style = "partner"
         if any(n.field == "lead-representative" for n in organisation.not_stated):
             node.lines.append(("note", "Lead representative not stated"))
         chart.add_node(node)
+        levels[0].append(organisation.id)
         lowest = organisation.id
         leads = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("lead_representative_of",
                                                                                      target=organisation.id)
@@ -112,11 +136,19 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
         leads = [lead for lead in leads if in_editions(lead, editions)]
         for lead in leads:
             chart.add_node(entity_node(graph, lead, editions, "partners", (index, 1, lead.id), "Lead representative"))
+            levels[1].append(lead.id)
             lowest = lead.id
-            for delegate in _delegates(graph, lead.id, editions):
-                chart.add_node(entity_node(graph, delegate, editions, "partners", (index, 2, delegate.id), "Delegate"))
+            # Delegates stack under their lead representative, one per row, so three partners
+            # with two delegates each stay three columns wide.
+            for level, delegate in enumerate(_delegates(graph, lead.id, editions), start=2):
+                chart.add_node(entity_node(graph, delegate, editions, "partners", (index, level, delegate.id),
+                                           "Delegate"))
+                levels[level].append(delegate.id)
+                if lowest != lead.id:
+                    chart.add_edge(Edge(lowest, delegate.id, "layout", invisible=True))
                 lowest = delegate.id
         bottoms.append(lowest)
+    chart.same_rank += [levels[level] for level in sorted(levels)]
     return bottoms
 
 
@@ -178,7 +210,8 @@ def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str
 
 
 def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
-    """Independent posts of the partnership, then posts on escalation, scrutiny or accountability lines."""
+    """Independent posts of the partnership, then posts on escalation, scrutiny or accountability
+    lines; returns the independent posts (drawn beside the partnership)."""
     from queries.scope import partnership_of
 
     independent = []
@@ -198,8 +231,9 @@ def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str,
     return independent
 
 
-def _external(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> None:
+def _external(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
     """Bodies of other partnerships that a stated line from this chart leads to."""
+    found = []
     for relation in graph.relations(("reports_to", "feeds_into", "escalates_to", "member_of")):
         if relation.source not in chart.nodes or relation.target in chart.nodes or not relation_in(relation, editions):
             continue
@@ -212,11 +246,14 @@ def _external(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
         if entity.partnership:
             node.lines.append(("partnership", graph.by_id[entity.partnership].name))
         chart.add_node(node)
+        found.append(entity.id)
+    return sorted(set(found))
 
 
 def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
               all_agencies: bool, deepest: int) -> None:
-    """Relevant agencies as one box per sector with a count, or (all_agencies) one box each."""
+    """Relevant agencies as one box listing each sector with its count (a sector with one agency
+    names it), or with `all_agencies` one box per agency in a container per sector."""
     agencies = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("relevant_agency_of",
                                                                                  target=target.id)
                                                   if relation_in(r, editions)})]
@@ -226,36 +263,27 @@ def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
     for agency in agencies:
         by_sector[agency.sector].append(agency)
     sectors = sorted(by_sector, key=lambda s: (SECTOR_LABELS.get(s, s), s))
-    chart.add_cluster(Cluster("agencies", f"Relevant agencies ({len(agencies)})", "agencies", order=(9,)))
+    title = f"Relevant agencies ({len(agencies)})"
     heads = []
     if all_agencies:
+        chart.add_cluster(Cluster("agencies", title, "agencies", order=(9,)))
         for sector in sectors:
             members = sorted(by_sector[sector], key=lambda a: (a.name, a.id))
             cluster = f"agencies-{sector}"
             chart.add_cluster(Cluster(cluster, f"{SECTOR_LABELS.get(sector, sector)} ({len(members)})",
-                                      "agencies", parent="agencies", order=(sector,)))
+                                      "agencies", parent="agencies", order=(SECTOR_LABELS.get(sector, sector),)))
             for agency in members:
                 node = entity_node(graph, agency, editions, cluster=cluster, order=(agency.name,))
                 node.style = "agency"
                 chart.add_node(node)
-            rows = _grid(chart, [a.id for a in members], 2)
-            heads.append(rows[0][0])
+            heads.append(_grid(chart, [a.id for a in members], AGENCY_COLUMNS)[0][0])
     else:
-        ids = []
-        for sector in sectors:
-            members = sorted(by_sector[sector], key=lambda a: (a.name, a.id))
-            count = len(members)
-            lines = [("count", f"{count} {'agency' if count == 1 else 'agencies'} listed")]
-            if count <= 3:
-                lines += [("list", agency.name) for agency in members]
-            node_id = f"sector:{sector}"
-            chart.add_node(Node(node_id, SECTOR_LABELS.get(sector, sector), "agencies", cluster="agencies",
-                                lines=lines, order=(SECTOR_LABELS.get(sector, sector),),
-                                tooltip=f"relevant agencies: {sector}"))
-            ids.append(node_id)
-        heads = _grid(chart, ids, AGENCY_COLUMNS)[0]
+        lines = [("count", f"{SECTOR_LABELS.get(sector, sector)}: {len(by_sector[sector])}") for sector in sectors]
+        chart.add_node(Node(AGENCIES_ID, title, "agencies", lines=lines, order=(9,), columns=2,
+                            tooltip="Relevant agencies by sector (lscp diagram --all-agencies names each)"))
+        heads.append(AGENCIES_ID)
     for head in heads:
-        chart.add_edge(Edge(target.id, head, "layout", invisible=True, minlen=deepest + 3))
+        chart.add_edge(Edge(target.id, head, "layout", invisible=True, minlen=deepest + 2))
 
 
 def _grid(chart: Chart, ids: list[str], columns: int) -> list[list[str]]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FONT = "Helvetica"
-TITLE_SIZE = 11
-LINE_SIZE = 9
-WRAP = 30  # characters per line of a box title
-LINE_WRAP = 38  # characters per line of the smaller lines under it
+TITLE_SIZE = 10
+LINE_SIZE = 8
+WRAP = 26  # characters per line of a box title
+LINE_WRAP = 34  # characters per line of the smaller lines under it
 
 # A4 landscape, in inches (297 x 210 mm). `ratio=fill` with `size` makes dot scale the
 # layout to exactly this shape (https://graphviz.org/docs/attrs/ratio); `page` is PostScript

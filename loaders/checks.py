@@ -1,20 +1,20 @@
 """Whole-dataset checks: ids, references, kinds, citations, reporting cycles."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import networkx as nx
 
 from model import ENDPOINTS, Entity, Problem, Relation
 from model.citation import Citation
+from model.suggest import closest
 from model.entities import Edition, Source, Versioned
 
 from .reader import Origin, Raw
 
 
 def _closest(word: str, options) -> str | None:
-    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    found = closest(word, options)
     return found[0] if found else None
 
 

@@ -1,7 +1,6 @@
 """The loaded arrangements as a typed networkx MultiDiGraph, with lookups the queries share."""
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from model import Entity, NotFound, Relation
+from model.suggest import closest
 from model.entities import Edition, Source, Versioned
 
 from .reader import Origin
@@ -49,7 +49,7 @@ class Graph:
             raise NotFound(entity_id, self.suggest(entity_id)) from None
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        return difflib.get_close_matches(text, list(self.by_id), n=n, cutoff=0.5)
+        return closest(text, self.by_id, n=n)
 
     def entities(self, kind: str | None = None) -> list[Entity]:
         """Entities of a kind (all when None), sorted by id."""

@@ -21,6 +21,7 @@ class EntitySummary(BaseModel):
     editions: list[str] = []
     areas: list[str] = []
     chairs: list[str] = []
+    chair: str = ""
     sources: list[str] = []
 
 
@@ -64,11 +65,14 @@ def _subkind(entity: Entity) -> str | None:
 
 
 def summarise(graph: Graph, entity: Entity) -> EntitySummary:
-    chairs = [graph.by_id[r.source].name for r in graph.relations("chairs", target=entity.id)]
+    chairs = sorted({graph.by_id[r.source].name for r in graph.relations("chairs", target=entity.id)})
+    chair = "; ".join(chairs)
+    if not chairs and any(n.field == "chair" for n in entity.not_stated):
+        chair = "not stated"
     return EntitySummary(
         id=entity.id, kind=entity.kind, name=entity.name, subkind=_subkind(entity),
         partnership=partnership_of(graph, entity), editions=list(getattr(entity, "editions", [])),
-        areas=sorted(areas_of(graph, entity)), chairs=sorted(set(chairs)),
+        areas=sorted(areas_of(graph, entity)), chairs=chairs, chair=chair,
         sources=[str(c) for c in entity.src],
     )
 

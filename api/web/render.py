@@ -1,6 +1,7 @@
 """Jinja2 rendering with autoescape on, and the headers every HTML page carries."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import Request
@@ -18,9 +19,33 @@ PAGE_HEADERS = {
 }
 
 
+VERBS = {
+    "partner_of": "is a safeguarding partner of", "relevant_agency_of": "is a relevant agency of",
+    "lead_representative_of": "is the lead representative of", "member_of": "is a member of",
+    "vice_chairs": "is vice-chair of", "accountable_to": "is accountable to", "responsible_for": "is responsible for",
+    "represented_by": "is represented by", "shared_with": "is shared with", "succeeded_by": "is succeeded by",
+}
+
+
 def words(value: str | None) -> str:
     """'split-decision' or 'reports_to' as plain words."""
     return (value or "").replace("-", " ").replace("_", " ")
+
+
+def verb(relation_type: str) -> str:
+    """A relation type as the verb of a sentence: 'member_of' -> 'is a member of'."""
+    return VERBS.get(relation_type, words(relation_type))
+
+
+def anchor(text: str) -> str:
+    """A citation such as '004:252-259' as an HTML id."""
+    return "cite-" + re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def line_label(cited) -> str:
+    if cited.start is None:
+        return ""
+    return f"line {cited.start}" if cited.start == cited.end else f"lines {cited.start}–{cited.end}"
 
 
 class Pages:
@@ -29,7 +54,9 @@ class Pages:
     def __init__(self, **globals_):
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["words"] = words
+        self.env.filters.update(words=words, verb=verb, anchor=anchor)
+        self.env.globals["line_label"] = line_label
+        self.env.tests["contains"] = lambda sequence, item: item in sequence
         self.env.globals.update(globals_)
 
     def render(self, request: Request, name: str, status: int = 200, **context) -> HTMLResponse:

@@ -1,0 +1,79 @@
+"""The HTML pages. Each handler calls the query functions and renders one template."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+import queries
+
+from ..deps import GraphDep
+from .views import by_partnership, editions_of, partnership_page, resolve
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+Text = Annotated[str, Query(max_length=200)]
+Optional = Annotated[str | None, Query(max_length=200)]
+
+
+def _render(request: Request, name: str, **context) -> HTMLResponse:
+    return request.app.state.pages.render(request, name, **context)
+
+
+@router.get("/")
+def home(request: Request, graph: GraphDep) -> HTMLResponse:
+    """Partnerships by area, and a search box."""
+    return _render(request, "home.html", overview=queries.overview(graph), areas=queries.list_entities(graph, "areas"))
+
+
+@router.get("/search")
+def search(request: Request, graph: GraphDep, q: Text = "") -> HTMLResponse:
+    """Entities matching the words typed."""
+    return _render(request, "search.html", q=q, hits=queries.search(graph, q, limit=50))
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, graph: GraphDep, entity_id: str) -> HTMLResponse:
+    """One entity: relations both ways, each citation expandable to its lines."""
+    return _render(request, "entity.html", d=queries.show(graph, entity_id))
+
+
+@router.get("/partnerships/{partnership_id}")
+def partnership(request: Request, graph: GraphDep, partnership_id: str, edition: Optional = None) -> Response:
+    """Chart, partners, bodies, relevant agencies and gaps of one partnership."""
+    if graph.entity(partnership_id).kind != "partnership":
+        return RedirectResponse(f"/entities/{partnership_id}", status_code=303)
+    return _render(request, "partnership.html", page=partnership_page(graph, partnership_id, edition))
+
+
+@router.get("/ask")
+def ask(request: Request, graph: GraphDep, question: Literal["accountable", "escalate"] = "accountable",
+        q: Text = "", id: Optional = None, when: Optional = None) -> HTMLResponse:
+    """Who is accountable for…? Where does this escalate? Plain words first, then chains and sources."""
+    target, candidates = (id, []) if id else resolve(graph, q) if q.strip() else (None, [])
+    answer = detail = None
+    if target:
+        detail = queries.show(graph, target)
+        answer = (queries.accountable(graph, target) if question == "accountable"
+                  else queries.escalation(graph, target, condition=when or None))
+    groups = by_partnership(graph, answer.chains if question == "accountable" else answer.routes) if answer else []
+    return _render(request, "ask.html", question=question, q=detail.name if detail else q, target=target,
+                   when=when or "", candidates=candidates, answer=answer, detail=detail, groups=groups,
+                   conditions=queries.CONDITIONS)
+
+
+@router.get("/compare")
+def compare(request: Request, graph: GraphDep, p: Annotated[list[str], Query(max_length=3)] = []) -> HTMLResponse:  # noqa: B006
+    """Two or three partnerships side by side."""
+    chosen = [x for x in p if x]
+    result = queries.compare(graph, *chosen) if len(chosen) >= 2 else None
+    return _render(request, "compare.html", chosen=chosen, result=result, overview=queries.overview(graph))
+
+
+@router.get("/changes")
+def changes(request: Request, graph: GraphDep, before: Optional = None, after: Optional = None) -> HTMLResponse:
+    """What changed between two editions."""
+    result = queries.diff(graph, before, after) if before and after else None
+    return _render(request, "changes.html", before=before or "", after=after or "", result=result,
+                   editions=queries.list_entities(graph, "editions"))
