@@ -16,9 +16,9 @@ EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
 
 def _graph(ctx: click.Context):
-    from loaders import load
+    from loaders import load_fast
 
-    return load(ctx.obj["data"])
+    return load_fast(ctx.obj["data"])
 
 
 def output_options(func):

@@ -9,7 +9,7 @@ from .checks import Checker
 from .graph import Graph
 from .reader import read_directory
 
-__all__ = ["Graph", "load", "default_data_dir"]
+__all__ = ["Graph", "load", "load_fast", "default_data_dir"]
 
 
 def default_data_dir() -> Path:
@@ -43,6 +43,16 @@ def load(root: str | Path | None = None) -> Graph:
         relation_origins=[o for _, o in relations],
         sources_dir=root / "sources",
     )
+
+
+def load_fast(root: str | Path | None = None) -> Graph:
+    """`load`, through the on-disk cache of compiled graphs (used by the CLI and the server)."""
+    from .cache import load_cached
+
+    root = Path(root) if root is not None else default_data_dir()
+    if not root.is_dir():
+        raise DataError([_missing(root)])
+    return load_cached(root, load)
 
 
 def _missing(root: Path):

@@ -247,7 +247,10 @@ def test_succession_from_joint_plymouth_torbay_partnership(graph):
     for lscb in ("plymouth.lscb", "torbay.lscb"):
         (r,) = graph.relations(type="succeeded_by", source=lscb)
         assert r.target == "plymouth-torbay.ptscp" and r.since == "2019-09-29"
-    # 129: dissolution in January 2020; 131: arrangements for the city of Plymouth
+    # 129-131: Torbay evaluated the joint arrangement "in light of the dissolution of the joint arrangement and
+    # Director of Children's Services in January 2020"; 131: arrangements for the city of Plymouth. January 2020
+    # dates the joint DCS arrangement's end, not the succession: no date for the succession is stated.
     (r,) = graph.relations(type="succeeded_by", source="plymouth-torbay.ptscp")
-    assert r.target == PSCP and r.since == "2020-01"
+    assert r.target == PSCP and r.since is None
+    assert any(n.field == "date" for n in graph.entity("plymouth-torbay.ptscp").not_stated)
     assert "torbay-council" in sources(graph, type="partner_of", target="plymouth-torbay.ptscp")

@@ -235,6 +235,14 @@ def test_reporting_lines_of_the_committees(graph):
         assert "reports-to" in {n.field for n in graph.entity(body).not_stated}
 
 
+def test_permissive_delegation_recorded_only_where_a_function_is_given(graph):
+    # 000:366 "The PSCP may delegate functions ..." is permissive; the arrangements give PSCP
+    # functions to the Executive (341, 376, 404), the MESC (384) and Learning from Cases (416),
+    # but none to the DSL network, the MASH steering group or the MET Operational Group.
+    delegated = {r.target for r in _ed(graph, type="delegates_to", source=PSCP) if not _cites(r, 320)}
+    assert delegated == {EXEC, "portsmouth.mesc", "portsmouth.learning-from-cases"}
+
+
 def test_committee_chairs_not_stated(graph):
     for body in (EXEC, "portsmouth.learning-from-cases", "portsmouth.mesc", "portsmouth.dsl-network",
                  "portsmouth.mash-steering-group", "portsmouth.met-operational-group"):
