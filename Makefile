@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 LSCP := $(VENV)/bin/lscp
 
-.PHONY: run test install install-dev system-deps charts bench clean
+.PHONY: run test install install-dev install-web system-deps charts bench readme clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,26 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz chromium >/dev/null; \
 	fi
 
-run: install
+# Validates the bundled data, then serves the web app and API on http://127.0.0.1:8000.
+run: install-web
 	$(LSCP) validate
-	$(LSCP) overview
+	$(LSCP) serve --host 127.0.0.1 --port 8000
+
+install-web: $(VENV)/.installed-web
+
+$(VENV)/.installed-web: pyproject.toml $(VENV)/.installed
+	$(PIP) install -q -e '.[web,diagrams]'
+	@command -v dot >/dev/null 2>&1 || { echo "Installing graphviz with apt-get"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+	touch $@
+
+charts: install-dev
+	$(PY) -m diagrams.charts
+
+readme: install-dev
+	$(PY) docs/examples.py
+
+bench: install-dev
+	$(PY) -m benchmarks.run
 
 test: install-dev
 	$(PY) -m pytest -q

@@ -16,6 +16,14 @@ EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
 
 def _graph(ctx: click.Context):
+    """The graph every command answers from: the data files (cached), or Neo4j."""
+    if ctx.obj.get("backend") == "neo4j":
+        from queries.neo4j_graph import open_neo4j_graph
+
+        data = ctx.obj["data"]
+        graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
+        ctx.call_on_close(graph.close)
+        return graph
     from loaders import load_fast
 
     return load_fast(ctx.obj["data"])
@@ -34,14 +42,39 @@ def output_options(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands whose modules import heavy libraries (graphviz, uvicorn, the neo4j driver)
+    are imported only when used, so every other answer starts fast."""
+
+    lazy = {
+        "diagram": "api.commands.diagram:diagram",
+        "serve": "api.commands.serve:serve",
+        "neo4j": "api.commands.neo4j:neo4j",
+    }
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            import importlib
+
+            module, _, attribute = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(path_type=Path), default=None, envvar="LSCP_DATA",
               help="Data directory (default: the bundled data/).")
+@click.option("--backend", type=click.Choice(["memory", "neo4j"]), default="memory", show_default=True,
+              envvar="LSCP_BACKEND",
+              help="Answer from the data files, or from Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).")
 @click.version_option("0.1.0", prog_name="lscp")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None):
+def cli(ctx: click.Context, data: Path | None, backend: str):
     """Who is accountable for what in children's safeguarding partnerships."""
-    ctx.obj = {"data": data}
+    ctx.obj = {"data": data, "backend": backend}
 
 
 @cli.command()
@@ -283,14 +316,15 @@ def raci(ctx, area, as_json, fmt):
 
 @cli.command()
 @click.option("--doc", help="One document id (e.g. 004).")
+@click.option("--ranges/--no-ranges", default=True, show_default=True, help="List the uncited line ranges.")
 @output_options
 @click.pass_context
-def coverage(ctx, doc, as_json, fmt):
+def coverage(ctx, doc, ranges, as_json, fmt):
     """Per source document, the share of lines cited and the line ranges no fact cites."""
     from queries import coverage as query
 
     result = query(_graph(ctx), doc=doc)
-    click.echo(to_json(result) if as_json else text.coverage(result, fmt), nl=False)
+    click.echo(to_json(result) if as_json else text.coverage(result, fmt, ranges), nl=False)
 
 
 def _write(body: str, output: Path | None) -> None:

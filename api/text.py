@@ -90,7 +90,7 @@ def accountabilities(a) -> str:
     out = [a.summary, ""]
     if a.accountable_for:
         out.append("Accountable for:")
-        out += [f"  {x.subject_name} — {x.via}" for x in a.accountable_for]
+        out += [f"  {x.subject_name}: {x.via}" for x in a.accountable_for]
     if a.responsible_for:
         out.append("Directly responsible for:")
         out += [f"  {x.via}: {x.subject_name}  [{', '.join(c.citation for c in x.sources)}]" for x in a.responsible_for]
@@ -121,10 +121,11 @@ def comparison(c, fmt: str = "table") -> str:
     return (c.summary + "\n\n" if fmt == "table" else "") + body
 
 
-def coverage(report, fmt: str = "table") -> str:
+def coverage(report, fmt: str = "table", ranges: bool = True) -> str:
     from .output import table as render_table
 
-    rows = [{"doc": d.doc, "cited share": f"{d.cited_share:.1f}%", "text lines": d.text_lines,
+    rows = [{"doc": d.doc, "document": d.name, "cited share": f"{d.cited_share:.1f}%", "text lines": d.text_lines,
              "cited": d.cited_text_lines, "uncited ranges": ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in d.uncited)}
             for d in report]
-    return render_table(rows, ["doc", "cited share", "text lines", "cited", "uncited ranges"], fmt, width=400)
+    columns = ["doc", "document", "cited share", "text lines", "cited"] + (["uncited ranges"] if ranges else [])
+    return render_table(rows, columns, fmt, width=400)

@@ -70,7 +70,10 @@ MAX_CHAINS = 60
 
 def lead_representatives(graph: Graph, view: View) -> dict[str, str]:
     """Lead-representative post -> the partner organisation it leads for, in the view."""
-    return {r.source: r.target for r in visible(graph, view, type="lead_representative_of")}
+    key = ("lead_representatives", view)  # asked at every step of every walk: kept per view
+    if key not in graph.cache:
+        graph.cache[key] = {r.source: r.target for r in visible(graph, view, type="lead_representative_of")}
+    return dict(graph.cache[key])
 
 
 def upward(graph: Graph, view: View, node: str) -> list[_Edge]:
@@ -140,13 +143,14 @@ def _to_partnership(graph: Graph, node: str, has_up: bool) -> list[str]:
     return [partnership] if partnership else []
 
 
-def chains(graph: Graph, view: View, start: str) -> list[list[_Edge]]:
-    """Every simple path from `start` to a lead representative, depth-first, capped."""
+def chains(graph: Graph, view: View, start: str, limit: int = MAX_CHAINS) -> list[list[_Edge]]:
+    """Every simple path from `start` to a lead representative, depth-first, capped at `limit`
+    (`limit=1` answers whether there is one at all, stopping at the first)."""
     leads = lead_representatives(graph, view)
     found: list[list[_Edge]] = []
 
     def walk(node: str, path: list[_Edge], seen: set[str]) -> None:
-        if len(found) >= MAX_CHAINS or len(path) > MAX_DEPTH:
+        if len(found) >= limit or len(path) > MAX_DEPTH:
             return
         if node in leads and path:
             found.append(path)
@@ -294,6 +298,7 @@ def _subjects(graph: Graph):
 
 
 def _describe(graph: Graph, path: list[_Edge]) -> str:
-    parts = [graph.by_id[path[0].source].name]
-    parts += [f"{e.label} {graph.by_id[e.target].name}" for e in path]
-    return " ".join(parts)
+    """The chain after its subject: 'reports to X; X is part of Y; ...'."""
+    parts = [f"{e.label} {graph.by_id[e.target].name}" if i == 0 else
+             f"{graph.by_id[e.source].name} {e.label} {graph.by_id[e.target].name}" for i, e in enumerate(path)]
+    return "; ".join(parts)

@@ -109,7 +109,7 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     if not words:
         return []
     hits = []
-    for entity in graph.entities():
+    for entity in _candidates(graph, words):
         best = None
         for candidate in [entity.name, *entity.aliases, entity.id]:
             score = _score(candidate, words, text)
@@ -119,6 +119,12 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
             hits.append(SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=best[1], score=best[0]))
     hits.sort(key=lambda h: (-h.score, h.name.lower(), h.id))
     return hits[:limit]
+
+
+def _candidates(graph: Graph, words: list[str]) -> list[Entity]:
+    """Every entity; a database backend narrows them server-side to those containing every word."""
+    matching = getattr(graph, "entities_matching", None)
+    return matching(words) if matching is not None else graph.entities()
 
 
 def _score(candidate: str, words: list[str], text: str) -> int:

@@ -1,0 +1,338 @@
+"""The graph every query runs on, answered from a Neo4j database instead of memory.
+
+`Neo4jGraph` keeps the public surface of `loaders.Graph` (`by_id`, `entity`, `entities`,
+`relations`, `relation_list`, `origins`, `source_lines`, `suggest`, `edition`, `cache`), so
+every function in `queries/` runs on it unchanged and gives the same answer. Each answer
+comes from parameterised Cypher, read lazily and kept for the life of the object (a
+snapshot; `refresh()` drops it when the database has been loaded again):
+
+* an entity by id, entities of a kind (by label), all ids: one MATCH each;
+* the relations of a node: its neighbourhood, fetched with that of everything above it
+  by iterative upward expansion (one query per level, along the steps the accountability
+  and escalation walks take), so a walk costs a few round trips, not one per step;
+* relations of a type: one MATCH on the relationship type;
+* search: names, aliases and ids matched in the database (`entities_matching`).
+
+Entities and relations are rebuilt from the `json` the loader stored, so they are equal to
+the ones the YAML loader builds.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import networkx as nx
+
+from loaders import Graph, default_data_dir
+from loaders.neo4j_load import (
+    FORMAT, LOAD_ID, READ_LOAD, decode_entity, decode_relation, label_of, origin_of_text, type_of,
+)
+from loaders.neo4j_server import BackendError, Server, Settings, connect
+from loaders.reader import Origin
+from model import ENTITY_TYPES, Entity, Relation
+from model.entities import Body, Post
+from model.relations import ENDPOINTS
+
+# The steps the walks take upward from a node: reports to, is accountable to, escalates to
+# (out); is delegated by, chaired by, carried out by, led by, has as partner, has as a member (in).
+UP_OUT = ["REPORTS_TO", "ACCOUNTABLE_TO", "ESCALATES_TO"]
+UP_IN = ["DELEGATES_TO", "CHAIRS", "RESPONSIBLE_FOR", "LEAD_REPRESENTATIVE_OF", "PARTNER_OF", "MEMBER_OF"]
+MAX_LEVELS = 12
+
+ENTITY_FIELDS = "n.id AS id, n.kind AS kind, n.json AS json, n.origin AS origin"
+RELATION_FIELDS = "r.rid AS rid, r.idx AS idx, r.json AS json, r.origin AS origin"
+ONE_ENTITY = f"MATCH (n:Entity {{id: $id}}) RETURN {ENTITY_FIELDS}"
+ALL_ENTITIES = f"MATCH (n:Entity) RETURN {ENTITY_FIELDS}"
+KIND_ENTITIES = f"MATCH (n:%s) RETURN {ENTITY_FIELDS}"
+MATCHING_ENTITIES = (
+    "MATCH (n:Entity) WHERE any(name IN [n.name, n.id] + coalesce(n.aliases, []) "
+    f"WHERE all(word IN $words WHERE toLower(name) CONTAINS word)) RETURN {ENTITY_FIELDS}"
+)
+ALL_RELATIONS = f"MATCH (:Entity)-[r]->(:Entity) RETURN {RELATION_FIELDS}"
+TYPE_RELATIONS = f"MATCH (:Entity)-[r:%s]->(:Entity) RETURN {RELATION_FIELDS}"
+# One level of the upward expansion: every relation touching the frontier, the entity at the
+# other end, and whether the step leads upward (then the other end joins the next frontier).
+NEIGHBOURHOOD = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) "
+    f"RETURN n.id AS node, {RELATION_FIELDS}, "
+    "m.id AS other_id, m.kind AS other_kind, m.json AS other_json, m.origin AS other_origin, "
+    "(startNode(r) = n AND type(r) IN $up_out) OR (endNode(r) = n AND type(r) IN $up_in) AS up"
+)
+
+
+def _locked(method):
+    """Reads that fill the snapshot run one at a time (the web app answers from threads)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class _Entities(Mapping):
+    """`graph.by_id`: entities fetched by id on first use."""
+
+    def __init__(self, graph: Neo4jGraph):
+        self._graph = graph
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        entity = self._graph._lookup(entity_id)
+        if entity is None:
+            raise KeyError(entity_id)
+        return entity
+
+    def __contains__(self, entity_id: object) -> bool:
+        return self._graph._lookup(entity_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([e.id for e in self._graph.entities()])
+
+    def __len__(self) -> int:
+        return len(self._graph.entities())
+
+
+class Neo4jGraph(Graph):
+    """`loaders.Graph` answered by Cypher from a loaded Neo4j database.
+
+    >>> graph = open_neo4j_graph("bolt://localhost:7687", "neo4j", "secret", "neo4j")  # doctest: +SKIP
+    >>> graph.entity("southampton.silg").name  # doctest: +SKIP
+    'Serious Incidents and Learning Group'
+    """
+
+    def __init__(self, server: Server, sources_dir: Path | None = None):  # noqa: D107 - no dataclass init
+        self.server = server
+        self.sources_dir = sources_dir
+        self._lock = threading.RLock()
+        self.cache: dict = {}
+        self._source_lines: dict[str, list[str]] = {}
+        self._stamp = self._read_stamp()
+        self._forget()
+
+    def _read_stamp(self) -> tuple:
+        """What identifies the load the database holds; refuses a database lscp cannot read."""
+        rows = self.server.read(READ_LOAD, id=LOAD_ID)
+        settings = self.server.settings
+        if not rows:
+            raise BackendError(f"database {settings.database!r} at {settings.uri} holds no lscp data: "
+                               "run `lscp neo4j load` first.")
+        load = rows[0]["record"]
+        if load.get("format") != FORMAT:
+            raise BackendError(f"database {settings.database!r} at {settings.uri} was loaded by another version of "
+                               "lscp: run `lscp neo4j load` again.")
+        return load.get("loaded_at"), load.get("mode"), load.get("edition"), load.get("seconds")
+
+    # -- snapshot -------------------------------------------------------------------
+    def _forget(self) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._origins: dict[str, Origin | None] = {}
+        self._absent: set[str] = set()
+        self._kinds: dict[str | None, list[Entity]] = {}
+        self._relations: dict[str, Relation] = {}  # by rid
+        self._rids: dict[int, str] = {}  # id(relation) -> rid: equal relations stay apart
+        self._order: dict[str, tuple[int, str]] = {}
+        self._relation_origins: dict[str, Origin | None] = {}
+        self._out: dict[str, list[Relation]] = {}
+        self._in: dict[str, list[Relation]] = {}
+        self._types: dict[str, list[Relation]] = {}
+        self._all: list[Relation] | None = None
+        self._g: nx.MultiDiGraph | None = None
+        self.cache.clear()
+
+    @_locked
+    def refresh(self) -> bool:
+        """Drop what was read if the database has been loaded again since; True if it had."""
+        stamp = self._read_stamp()
+        if stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        self._forget()
+        return True
+
+    def close(self) -> None:
+        self.server.close()
+
+    def __enter__(self) -> Neo4jGraph:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        settings = self.server.settings
+        return f"Neo4jGraph({settings.uri!r}, database={settings.database!r})"
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    # -- the Graph surface ----------------------------------------------------------
+    @property
+    def by_id(self) -> Mapping[str, Entity]:
+        return _Entities(self)
+
+    @property
+    @_locked
+    def relation_list(self) -> list[Relation]:
+        if self._all is None:
+            self._all = self._relations_of(self.server.read(ALL_RELATIONS))
+        return self._all
+
+    @property
+    def origins(self) -> Mapping[str, Origin]:
+        self.entities()
+        return {i: o for i, o in self._origins.items() if o is not None}
+
+    @property
+    def relation_origins(self) -> list[Origin | None]:
+        return [self._relation_origins.get(self._rid(r)) for r in self.relation_list]
+
+    @property
+    def g(self) -> nx.MultiDiGraph:
+        """The networkx view, built on first use (the queries do not need it)."""
+        if self._g is None:
+            self._g = nx.MultiDiGraph()
+            for entity in self.entities():
+                self._g.add_node(entity.id, kind=entity.kind)
+            for index, relation in enumerate(self.relation_list):
+                self._g.add_edge(relation.source, relation.target, key=index, type=relation.type)
+        return self._g
+
+    @_locked
+    def entities(self, kind: str | None = None) -> list[Entity]:
+        """Entities of a kind (all when None), sorted by id: one MATCH on the kind's label."""
+        if kind not in self._kinds:
+            if kind is None:
+                rows = self.server.read(ALL_ENTITIES)
+            elif kind in ENTITY_TYPES:
+                rows = self.server.read(KIND_ENTITIES % label_of(kind))
+            else:
+                rows = []
+            self._kinds[kind] = sorted(self._entities_of(rows), key=lambda e: e.id)
+        return list(self._kinds[kind])
+
+    @_locked
+    def entities_matching(self, words: list[str]) -> list[Entity]:
+        """Entities whose name, an alias or the id contains every (lower-case) word, by id."""
+        return sorted(self._entities_of(self.server.read(MATCHING_ENTITIES, words=list(words))), key=lambda e: e.id)
+
+    def relations(self, type: str | tuple[str, ...] | None = None, source: str | None = None,
+                  target: str | None = None, edition: str | None = None) -> list[Relation]:
+        """Relations matching every filter given, in data order (as `Graph.relations`)."""
+        types = (type,) if isinstance(type, str) else type
+        if source is not None:
+            pool = self._neighbourhood(source, self._out)
+        elif target is not None:
+            pool = self._neighbourhood(target, self._in)
+        elif types is not None:
+            pool = sorted({self._rid(r): r for t in types for r in self._of_type(t)}.values(), key=self._sort_key)
+        else:
+            pool = self.relation_list
+        return [
+            r for r in pool
+            if (source is None or r.source == source) and (target is None or r.target == target)
+            and (types is None or r.type in types)
+            and (edition is None or not r.editions or edition in r.editions)
+        ]
+
+    def origin_of(self, relation: Relation) -> Origin | None:
+        rid = self._rid(relation, None)
+        return self._relation_origins.get(rid) if rid else None
+
+    # -- reads ------------------------------------------------------------------------
+    @_locked
+    def _lookup(self, entity_id: object) -> Entity | None:
+        if not isinstance(entity_id, str):
+            return None
+        if entity_id in self._entities:
+            return self._entities[entity_id]
+        if entity_id in self._absent or None in self._kinds:
+            return None
+        found = self._entities_of(self.server.read(ONE_ENTITY, id=entity_id))
+        if not found:
+            self._absent.add(entity_id)
+        return found[0] if found else None
+
+    def _entities_of(self, rows: list[dict]) -> list[Entity]:
+        return [self._entity_from(row["id"], row["kind"], row["json"], row["origin"]) for row in rows]
+
+    def _entity_from(self, entity_id: str, kind: str, text: str, origin: str | None) -> Entity:
+        if entity_id not in self._entities:
+            self._entities[entity_id] = decode_entity(kind, text)
+            self._origins[entity_id] = origin_of_text(origin)
+        return self._entities[entity_id]
+
+    def _relations_of(self, rows: list[dict]) -> list[Relation]:
+        found = {row["rid"]: self._relation_from(row) for row in rows}
+        return sorted(found.values(), key=self._sort_key)
+
+    def _relation_from(self, row: dict) -> Relation:
+        rid = row["rid"]
+        if rid not in self._relations:
+            self._relations[rid] = decode_relation(row["json"])
+            self._rids[id(self._relations[rid])] = rid
+            self._order[rid] = (row["idx"], rid)
+            self._relation_origins[rid] = origin_of_text(row["origin"])
+        return self._relations[rid]
+
+    def _rid(self, relation: Relation, default: str | None = "") -> str | None:
+        return self._rids.get(id(relation), default)
+
+    def _sort_key(self, relation: Relation) -> tuple[int, str]:
+        return self._order[self._rids[id(relation)]]
+
+    @_locked
+    def _of_type(self, relation_type: str) -> list[Relation]:
+        if relation_type not in ENDPOINTS:
+            return []
+        if relation_type not in self._types:
+            self._types[relation_type] = self._relations_of(self.server.read(TYPE_RELATIONS % type_of(relation_type)))
+        return self._types[relation_type]
+
+    @_locked
+    def _neighbourhood(self, node: str, side: dict[str, list[Relation]]) -> list[Relation]:
+        if node not in side:
+            self._expand_upward(node)
+        return side[node]
+
+    def _expand_upward(self, start: str) -> None:
+        """Fetch the neighbourhood of `start` and of every node above it, one level per query."""
+        frontier, level = [start], 0
+        while frontier and level < MAX_LEVELS:
+            rows = self.server.read(NEIGHBOURHOOD, ids=frontier, up_out=UP_OUT, up_in=UP_IN)
+            touching: dict[str, dict[str, dict]] = {node: {} for node in frontier}
+            above: set[str] = set()
+            for row in rows:
+                touching[row["node"]][row["rid"]] = row
+                self._entity_from(row["other_id"], row["other_kind"], row["other_json"], row["other_origin"])
+                if row["up"]:
+                    above.add(row["other_id"])
+            for node, found in touching.items():
+                relations = self._relations_of(list(found.values()))
+                self._out[node] = [r for r in relations if r.source == node]
+                self._in[node] = [r for r in relations if r.target == node]
+                above |= self._containers(node)
+            frontier, level = sorted(n for n in above if n not in self._out), level + 1
+
+    def _containers(self, node: str) -> set[str]:
+        """What a body or post is part of (its partnership, the body or organisation holding it)."""
+        entity = self._lookup(node)
+        if isinstance(entity, Body) and entity.partnership:
+            return {entity.partnership}
+        return {entity.within} if isinstance(entity, Post) else set()
+
+
+def open_neo4j_graph(uri: str | None = None, user: str | None = None, password: str | None = None,
+                     database: str | None = None, sources_dir: str | Path | None = None) -> Neo4jGraph:
+    """A Graph answered from Neo4j; missing settings come from NEO4J_URI, NEO4J_USER,
+    NEO4J_PASSWORD, NEO4J_DATABASE. Cited lines are read from `sources_dir` (default: the
+    bundled data/sources)."""
+    settings = Settings.from_env(uri=uri, user=user, password=password, database=database)
+    server = connect(settings)
+    try:
+        return Neo4jGraph(server, Path(sources_dir) if sources_dir else default_data_dir() / "sources")
+    except BaseException:
+        server.close()
+        raise
