@@ -1,4 +1,4 @@
-"""Dependencies shared by the routes: the loaded graph and the page renderer."""
+"""What the routes share: the loaded graph, and the parameters several of them take."""
 from __future__ import annotations
 
 from typing import Annotated

@@ -71,6 +71,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(LscpError)
     async def usage(request: Request, exc: LscpError) -> Response:
+        if type(exc).__name__ == "RenderError":  # diagrams: graphviz is missing or refused
+            return error_response(request, 503, str(exc))
         return error_response(request, 422, str(exc))
 
     @app.exception_handler(RequestValidationError)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from loaders import Graph
+
+from .words import a
 from model import Relation, UsageError
 
 from .results import Cited, cite_all
@@ -24,6 +26,8 @@ class Step(BaseModel):
     target: str
     target_name: str
     condition: str | None = None
+    relation_from: str | None = None  # the stated relation's own direction, which the label may reverse
+    relation_to: str | None = None
     sources: list[Cited] = []
 
 
@@ -174,6 +178,8 @@ def _step(graph: Graph, view: View, edge: _Edge) -> Step:
         type=relation.type if relation else "part_of", target=edge.target,
         target_name=graph.by_id[edge.target].name,
         condition=relation.condition if relation else None,
+        relation_from=relation.source if relation else None,
+        relation_to=relation.target if relation else None,
         sources=cite_all(graph, citations),
     )
 
@@ -185,7 +191,7 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     accountable (the lead representatives at the top of each chain)."""
     entity = graph.entity(target)
     if entity.kind in ("source", "area", "edition"):
-        raise UsageError(f"{target} is a {entity.kind}; ask about a body, post, function, organisation or partnership")
+        raise UsageError(f"{target} is {a(entity.kind)}; ask about a body, post, function, organisation or partnership")
     view = view_for(graph, entity, edition)
     leads = lead_representatives(graph, view)
     paths = chains(graph, view, target) if target not in leads else []
@@ -262,7 +268,7 @@ def accountabilities(graph: Graph, target: str, edition: str | None = None) -> A
     """The reverse question: everything a post or organisation is accountable or responsible for."""
     entity = graph.entity(target)
     if entity.kind not in ("post", "organisation", "person", "body"):
-        raise UsageError(f"{target} is a {entity.kind}; ask about a post, person, organisation or body")
+        raise UsageError(f"{target} is {a(entity.kind)}; ask about a post, person, organisation or body")
     view = view_for(graph, entity, edition)
     posts = _posts_of(graph, view, target)
     accountable_for, responsible_for = [], []

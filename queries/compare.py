@@ -6,6 +6,8 @@ from collections import Counter
 from pydantic import BaseModel
 
 from loaders import Graph
+
+from .words import a
 from model import UsageError
 
 from .gaps import arrangements_editions, bodies_of, partners_of
@@ -43,7 +45,7 @@ def _resolve(graph: Graph, ident: str) -> str:
             return max(covering, key=lambda p: (latest[p].date or "", p))
     if entity.kind == "edition":
         return entity.partnership
-    raise UsageError(f"{ident} is a {entity.kind}; compare partnerships (or areas), e.g. southampton portsmouth")
+    raise UsageError(f"{ident} is {a(entity.kind)}; compare partnerships (or areas), e.g. southampton portsmouth")
 
 
 def _names(graph: Graph, ids) -> str:
@@ -53,7 +55,9 @@ def _names(graph: Graph, ids) -> str:
 def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
     bodies = bodies_of(graph, view, partnership)
     partners = partners_of(graph, view, partnership)
-    leads = [r for r in visible(graph, view, type="lead_representative_of") if r.target in partners]
+    own = {e.id for e in graph.entities("edition") if e.partnership == partnership}
+    leads = [r for r in visible(graph, view, type="lead_representative_of")
+             if r.target in partners and (not r.editions or own & set(r.editions))]
     delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
     chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
     independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
@@ -64,16 +68,16 @@ def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
     funds = visible(graph, view, type="funds", target=partnership)
     kinds = Counter(b.body_kind for b in bodies)
     return {
-        "safeguarding partners": Cell(value=_names(graph, partners), sources=cite_all(graph, [c for r in visible(graph, view, type="partner_of", target=partnership) for c in r.src], False)),
-        "lead representatives": Cell(value=_names(graph, [r.source for r in leads]), sources=cite_all(graph, [c for r in leads for c in r.src], False)),
-        "delegates": Cell(value=_names(graph, [d.target for d in delegates]), sources=cite_all(graph, [c for r in delegates for c in r.src], False)),
-        "chair of the board or executive": Cell(value=_names(graph, [r.source for r in chairs]), sources=cite_all(graph, [c for r in chairs for c in r.src], False)),
-        "independent offices": Cell(value=_names(graph, [p.id for p in independent]), sources=cite_all(graph, [c for p in independent for c in p.src], False)),
+        "safeguarding partners": Cell(value=_names(graph, partners), sources=cite_all(graph, [c for r in visible(graph, view, type="partner_of", target=partnership) for c in r.src])),
+        "lead representatives": Cell(value=_names(graph, [r.source for r in leads]), sources=cite_all(graph, [c for r in leads for c in r.src])),
+        "delegates": Cell(value=_names(graph, [d.target for d in delegates]), sources=cite_all(graph, [c for r in delegates for c in r.src])),
+        "chair of the board or executive": Cell(value=_names(graph, [r.source for r in chairs]), sources=cite_all(graph, [c for r in chairs for c in r.src])),
+        "independent offices": Cell(value=_names(graph, [p.id for p in independent]), sources=cite_all(graph, [c for p in independent for c in p.src])),
         "bodies": Cell(value=f"{len(bodies)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if bodies else "none recorded"),
-        "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src], False)),
-        "escalation routes": Cell(value=str(len(escalations)), sources=cite_all(graph, [c for r in escalations for c in r.src], False)),
+        "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src])),
+        "escalation routes": Cell(value=str(len(escalations)), sources=cite_all(graph, [c for r in escalations for c in r.src])),
         "relevant agencies": Cell(value=f"{len(agencies)} ({', '.join(f'{n} {s}' for s, n in sorted(sectors.items()))})" if agencies else "none named"),
-        "funding shares": Cell(value="; ".join(f"{graph.by_id[r.source].name}: {r.share:g}%" for r in funds if r.share is not None) or "not stated", sources=cite_all(graph, [c for r in funds for c in r.src], False)),
+        "funding shares": Cell(value="; ".join(f"{graph.by_id[r.source].name}: {r.share:g}%" for r in funds if r.share is not None) or "not stated", sources=cite_all(graph, [c for r in funds for c in r.src])),
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from loaders import Graph
+
+from .words import a
 from model import Relation, UsageError
 from model.vocabulary import Condition, words
 
@@ -70,7 +72,7 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
         raise UsageError(f"unknown condition {condition!r}; conditions are: {', '.join(CONDITIONS)}")
     entity = graph.entity(start)
     if entity.kind not in ("body", "post", "partnership", "person"):
-        raise UsageError(f"{start} is a {entity.kind}; escalation starts from a body, post or partnership")
+        raise UsageError(f"{start} is {a(entity.kind)}; escalation starts from a body, post or partnership")
     view = view_for(graph, entity, edition)
     routes: list[list[Hop]] = []
 
@@ -99,7 +101,7 @@ def _step(graph: Graph, relation: Relation, source: str, target: str, label: str
     return Step(
         source=source, source_name=graph.by_id[source].name, label=label, type=relation.type,
         target=target, target_name=graph.by_id[target].name, condition=relation.condition,
-        sources=cite_all(graph, relation.src),
+        relation_from=relation.source, relation_to=relation.target, sources=cite_all(graph, relation.src),
     )
 
 

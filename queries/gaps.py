@@ -11,7 +11,7 @@ from model.entities import Body, Edition, Organisation
 from .accountability import chains, lead_representatives
 from .findings import Finding, finding, ordered
 from .rules import PACKS, pack_for, statutory_findings
-from .scope import check_area, in_area
+from .scope import check_area, check_edition, in_area
 from .view import View, view_at, visible
 
 TOP_KINDS = ("board", "executive")
@@ -47,7 +47,8 @@ def gaps(graph: Graph, area: str | None = None, rules: str | None = None, editio
         from model import UsageError
 
         raise UsageError(f"unknown rule pack {rules!r}; use one of: {', '.join(PACKS)}")
-    editions = [graph.edition(edition)] if edition else arrangements_editions(graph, area)
+    check_edition(graph, edition)
+    editions = [graph.by_id[edition]] if edition else arrangements_editions(graph, area)
     found: list[Finding] = []
     for ed in editions:
         view = view_at(graph, ed.id)
@@ -75,7 +76,22 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def bodies_of(graph: Graph, view: View, partnership: str) -> list[Body]:
-    return [b for b in graph.entities("body") if b.partnership == partnership and view.sees(b)]
+    return [b for b in _by_partnership(graph)[0].get(partnership, []) if view.sees(b)]
+
+
+def _by_partnership(graph: Graph) -> tuple[dict[str, list[Body]], dict[str, list]]:
+    """Bodies and posts grouped by their partnership, in id order (the same for every view, so
+    worked out once per graph: a national scan asks for them per partnership)."""
+    if "gaps.by_partnership" not in graph.cache:
+        from .scope import partnership_of
+
+        bodies, posts = defaultdict(list), defaultdict(list)
+        for body in graph.entities("body"):
+            bodies[body.partnership].append(body)
+        for post in graph.entities("post"):
+            posts[partnership_of(graph, post)].append(post)
+        graph.cache["gaps.by_partnership"] = (dict(bodies), dict(posts))
+    return graph.cache["gaps.by_partnership"]
 
 
 def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
@@ -114,7 +130,7 @@ def body_findings(graph: Graph, view: View, body: Body, partnership: str) -> lis
 
 
 def _unaccountable(graph: Graph, view: View, nodes: list[str]) -> set[str]:
-    return {n for n in nodes if not chains(graph, view, n)}
+    return {n for n in nodes if not chains(graph, view, n, limit=1)}  # one chain is enough to know
 
 
 def members_for(graph: Graph, view: View, body_id: str) -> dict[str, list[str]]:
@@ -183,7 +199,8 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
     when a collective of their sector (all schools...) has a route."""
     agencies = sorted({r.source for r in visible(graph, view, type="relevant_agency_of", target=partnership)})
     bodies = {b.id for b in bodies_of(graph, view, partnership)}
-    routed = {a for a in agencies if _has_route(graph, view, a, bodies)}
+    routes = _Routes(graph, view, bodies)
+    routed = {a for a in agencies if routes.has_route(a)}
     covered_sectors = {graph.by_id[a].sector for a in routed if graph.by_id[a].collective}
     unrouted = [a for a in agencies if a not in routed and graph.by_id[a].sector not in covered_sectors]
     by_sector: dict[str, list[str]] = defaultdict(list)
@@ -201,19 +218,43 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
 
 
 def _has_route(graph: Graph, view: View, agency: str, bodies: set[str]) -> bool:
-    if visible(graph, view, type="represented_by", source=agency):
-        return True
-    members = {agency} | {p.id for p in graph.entities("post") if p.within == agency}
-    for member in members:
-        if any(r.target in bodies for r in visible(graph, view, type="member_of", source=member)):
+    return _Routes(graph, view, bodies).has_route(agency)
+
+
+class _Routes:
+    """Whether an agency has a route onto `bodies`: represented by someone, a member itself or
+    through one of its posts, or named in a member's `represents`. What the relations and posts
+    say is gathered once, so asking for each of thousands of agencies stays cheap."""
+
+    def __init__(self, graph: Graph, view: View, bodies: set[str]):
+        self.graph, self.view, self.bodies = graph, view, bodies
+        if "gaps.routes" not in graph.cache:
+            posts = defaultdict(list)
+            for post in graph.entities("post"):
+                posts[post.within].append(post.id)
+            graph.cache["gaps.routes"] = (
+                {r.source for r in graph.relations(("represented_by", "member_of"))},  # may have a route
+                dict(posts),
+                [r for r in graph.relations("member_of") if r.represents],
+            )
+        self.sources, self.posts, with_represents = graph.cache["gaps.routes"]
+        self.represented = {a for r in with_represents if view.sees(r) for a in r.represents}
+
+    def has_route(self, agency: str) -> bool:
+        graph, view = self.graph, self.view
+        if agency in self.sources and visible(graph, view, type="represented_by", source=agency):
             return True
-    return any(agency in r.represents for r in visible(graph, view, type="member_of"))
+        for member in (agency, *self.posts.get(agency, ())):
+            if member in self.sources and any(r.target in self.bodies
+                                              for r in visible(graph, view, type="member_of", source=member)):
+                return True
+        return agency in self.represented
 
 
 def not_stated_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
     found = []
     subjects = [graph.by_id[partnership], *bodies_of(graph, view, partnership)]
-    subjects += [p for p in graph.entities("post") if view.sees(p) and _partnership_of_post(graph, p) == partnership]
+    subjects += [p for p in _by_partnership(graph)[1].get(partnership, []) if view.sees(p)]
     for subject in subjects:
         for note in subject.not_stated:
             found.append(finding(graph, f"not-stated-{note.field}", "data", "info", subject.id,
@@ -232,7 +273,10 @@ def key_person_findings(graph: Graph, editions: list[Edition]) -> list[Finding]:
     """Posts or people holding many chairs or seats across the partnerships in view."""
     views = {e.id: view_at(graph, e.id) for e in editions}
     chairs, seats = defaultdict(set), defaultdict(set)
-    for view in views.values():
+    if views:
+        # A relation is seen in some view exactly when it is seen in their union (a view sees a
+        # relation when their editions meet): one pass instead of one per edition.
+        view = View(frozenset().union(*(v.editions for v in views.values())))
         for relation in visible(graph, view, type=("chairs", "vice_chairs")):
             chairs[relation.source].add(relation.target)
         for relation in visible(graph, view, type="member_of"):

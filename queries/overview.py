@@ -38,4 +38,4 @@ def overview(graph: Graph) -> Overview:
         ))
     counts = {kind: len(graph.entities(kind)) for kind in sorted({e.kind for e in graph.entities()})}
     counts["relation"] = len(graph.relation_list)
-    return Overview(areas=[a.name for a in graph.entities("area")], partnerships=rows, counts=counts)
+    return Overview(areas=[a.id for a in graph.entities("area")], partnerships=rows, counts=counts)

@@ -69,8 +69,9 @@ def lead_representatives_named(graph, view, edition) -> list[Finding]:
 def delegates_named(graph, view, edition) -> list[Finding]:
     """WT23-03: each lead safeguarding partner appoints a named delegated safeguarding partner."""
     found = []
+    partners = _partners(graph, view, edition.partnership)
     for rel in visible(graph, view, type="lead_representative_of"):
-        if rel.target not in _partners(graph, view, edition.partnership):
+        if rel.target not in partners:
             continue
         delegates = [d.target for d in visible(graph, view, type="delegates_to", source=rel.source)]
         named = [d for d in delegates if visible(graph, view, type="holds", target=d)]
@@ -82,8 +83,8 @@ def delegates_named(graph, view, edition) -> list[Finding]:
 
 
 def _function_held(graph, view, edition, function_id) -> bool:
-    holders = visible(graph, view, type="responsible_for", target=function_id)
-    return any(_belongs(graph, r.source, edition.partnership) for r in holders)
+    holders = _near(graph, "responsible_for", edition.partnership, function_id)
+    return any(view.sees(r) for r in holders)
 
 
 def _belongs(graph, node, partnership) -> bool:
@@ -130,11 +131,29 @@ def relevant_agencies_named(graph, view, edition) -> list[Finding]:
 
 def escalation_route(graph, view, edition) -> list[Finding]:
     """WT18-30: a route for escalating disagreements between agencies and partners."""
-    routes = [r for r in visible(graph, view, type="escalates_to") if _belongs(graph, r.source, edition.partnership)
-              or graph.by_id[r.source].kind == "partnership" and r.source == edition.partnership]
+    routes = [r for r in _near(graph, "escalates_to", edition.partnership) if view.sees(r)]
     if routes:
         return []
     return _gap(graph, edition, "WT18-30", "No escalation route for disagreements is recorded.", "medium")
+
+
+def _near(graph: Graph, relation_type: str, partnership: str, target: str | None = None) -> list:
+    """Relations of a type (to `target` when given) from something that `_belongs` to the
+    partnership, in data order: grouped once per graph, because a national scan asks this of
+    every partnership, and the type's relations from all of them are many."""
+    key = ("rules.near", relation_type, target is not None)
+    if key not in graph.cache:
+        from .scope import partnership_of
+
+        grouped: dict[tuple, list] = {}
+        for index, relation in enumerate(graph.relations(relation_type)):
+            source = graph.by_id[relation.source]
+            owner = "*" if source.kind == "organisation" else partnership_of(graph, source)
+            grouped.setdefault((relation.target if target is not None else None, owner), []).append((index, relation))
+        graph.cache[key] = grouped
+    grouped = graph.cache[key]
+    found = grouped.get((target, "*"), []) + grouped.get((target, partnership), [])
+    return [r for _, r in sorted(found, key=lambda item: item[0])]
 
 
 def partnership_chair(graph, view, edition) -> list[Finding]:

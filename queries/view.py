@@ -21,7 +21,7 @@ class View:
         if isinstance(item, Edition):
             return item.id in self.editions
         if isinstance(item, (Versioned, Relation)) and editions:
-            return bool(self.editions & set(editions))
+            return not self.editions.isdisjoint(editions)
         return True
 
 

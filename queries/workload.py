@@ -4,6 +4,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from loaders import Graph
+
+from .words import a
 from model import UsageError
 
 from .accountability import chains, lead_representatives
@@ -48,7 +50,7 @@ def load(graph: Graph, target: str) -> LoadAnswer:
     """Seats, chairs and meetings per year a person, post or organisation carries, across all areas."""
     entity = graph.entity(target)
     if entity.kind not in ("person", "post", "organisation"):
-        raise UsageError(f"{target} is a {entity.kind}; ask about a person, post or organisation")
+        raise UsageError(f"{target} is {a(entity.kind)}; ask about a person, post or organisation")
     roles = []
     for holder in _holders(graph, target):
         for relation in graph.relations(("chairs", "vice_chairs", "member_of"), source=holder):
@@ -86,7 +88,7 @@ def vacancy(graph: Graph, post: str, edition: str | None = None) -> VacancyAnswe
     """What a vacancy in this post breaks: chairs lost, quoracy lost, accountability chains cut."""
     entity = graph.entity(post)
     if entity.kind not in ("post", "person"):
-        raise UsageError(f"{post} is a {entity.kind}; ask about a post (or a person)")
+        raise UsageError(f"{post} is {a(entity.kind)}; ask about a post (or a person)")
     view = view_for(graph, entity, edition)
     found = []
     for relation in visible(graph, view, type="chairs", source=post):

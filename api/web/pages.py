@@ -9,12 +9,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 import queries
 
 from ..deps import GraphDep
-from .views import by_partnership, editions_of, partnership_page, resolve
+from .views import answer_chart, by_partnership, changes_chart, compare_chart, partnership_page, resolve
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 Text = Annotated[str, Query(max_length=200)]
-Optional = Annotated[str | None, Query(max_length=200)]
+MaybeText = Annotated[str | None, Query(max_length=200)]
 
 
 def _render(request: Request, name: str, **context) -> HTMLResponse:
@@ -40,7 +40,7 @@ def entity(request: Request, graph: GraphDep, entity_id: str) -> HTMLResponse:
 
 
 @router.get("/partnerships/{partnership_id}")
-def partnership(request: Request, graph: GraphDep, partnership_id: str, edition: Optional = None) -> Response:
+def partnership(request: Request, graph: GraphDep, partnership_id: str, edition: MaybeText = None) -> Response:
     """Chart, partners, bodies, relevant agencies and gaps of one partnership."""
     if graph.entity(partnership_id).kind != "partnership":
         return RedirectResponse(f"/entities/{partnership_id}", status_code=303)
@@ -49,7 +49,7 @@ def partnership(request: Request, graph: GraphDep, partnership_id: str, edition:
 
 @router.get("/ask")
 def ask(request: Request, graph: GraphDep, question: Literal["accountable", "escalate"] = "accountable",
-        q: Text = "", id: Optional = None, when: Optional = None) -> HTMLResponse:
+        q: Text = "", id: MaybeText = None, when: MaybeText = None) -> HTMLResponse:
     """Who is accountable for…? Where does this escalate? Plain words first, then chains and sources."""
     target, candidates = (id, []) if id else resolve(graph, q) if q.strip() else (None, [])
     answer = detail = None
@@ -57,10 +57,11 @@ def ask(request: Request, graph: GraphDep, question: Literal["accountable", "esc
         detail = queries.show(graph, target)
         answer = (queries.accountable(graph, target) if question == "accountable"
                   else queries.escalation(graph, target, condition=when or None))
-    groups = by_partnership(graph, answer.chains if question == "accountable" else answer.routes) if answer else []
+    groups = by_partnership(graph, answer.chains if question == "accountable" else answer.routes,
+                            home=detail.fields.get("partnership")) if answer else []
     return _render(request, "ask.html", question=question, q=detail.name if detail else q, target=target,
                    when=when or "", candidates=candidates, answer=answer, detail=detail, groups=groups,
-                   conditions=queries.CONDITIONS)
+                   conditions=queries.CONDITIONS, chart=answer_chart(groups, question, target, when) if target else None)
 
 
 @router.get("/compare")
@@ -68,12 +69,14 @@ def compare(request: Request, graph: GraphDep, p: Annotated[list[str], Query(max
     """Two or three partnerships side by side."""
     chosen = [x for x in p if x]
     result = queries.compare(graph, *chosen) if len(chosen) >= 2 else None
-    return _render(request, "compare.html", chosen=chosen, result=result, overview=queries.overview(graph))
+    return _render(request, "compare.html", chosen=chosen, result=result, overview=queries.overview(graph),
+                   chart=compare_chart(result.partnerships) if result else None)
 
 
 @router.get("/changes")
-def changes(request: Request, graph: GraphDep, before: Optional = None, after: Optional = None) -> HTMLResponse:
+def changes(request: Request, graph: GraphDep, before: MaybeText = None, after: MaybeText = None) -> HTMLResponse:
     """What changed between two editions."""
     result = queries.diff(graph, before, after) if before and after else None
+    editions = queries.list_entities(graph, "editions")
     return _render(request, "changes.html", before=before or "", after=after or "", result=result,
-                   editions=queries.list_entities(graph, "editions"))
+                   editions=editions, chart=changes_chart(editions, before, after) if result else None)

@@ -42,6 +42,15 @@ def anchor(text: str) -> str:
     return "cite-" + re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
+def sector_label(sector: str) -> str:
+    """'nhs-provider' -> 'NHS providers', with the labels the charts use."""
+    try:
+        from diagrams.style import SECTOR_LABELS
+    except ImportError:  # the charts module is optional
+        SECTOR_LABELS = {}
+    return SECTOR_LABELS.get(sector, words(sector).capitalize())
+
+
 def line_label(cited) -> str:
     if cited.start is None:
         return ""
@@ -55,7 +64,7 @@ class Pages:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(words=words, verb=verb, anchor=anchor)
-        self.env.globals["line_label"] = line_label
+        self.env.globals.update(line_label=line_label, sector_label=sector_label)
         self.env.tests["contains"] = lambda sequence, item: item in sequence
         self.env.globals.update(globals_)
 

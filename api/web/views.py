@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
 
 from loaders import Graph
 from model import UsageError
@@ -14,6 +15,20 @@ from queries import EntityDetail, EntitySummary, SearchHit, gaps, list_entities,
 from queries.findings import Finding
 from queries.results import RelationView
 from queries.view import view_at
+
+
+@dataclass
+class ChartLink:
+    """A chart of the charts route: `base` + `.fmt` + `query`, with the text that describes it."""
+
+    base: str
+    query: str
+    alt: str
+
+
+def _link(target: str, params: dict[str, str | None], alt: str) -> ChartLink:
+    query = urlencode({k: v for k, v in params.items() if v})
+    return ChartLink(f"/api/charts/{quote(target)}", f"?{query}" if query else "", alt)
 
 
 @dataclass
@@ -45,6 +60,7 @@ class PartnershipPage:
     agencies: dict[str, list[RelationView]]
     findings: list[Finding]
     gaps_summary: str
+    chart: ChartLink | None
 
 
 def _seen(relation: RelationView, editions: frozenset[str] | None) -> bool:
@@ -91,6 +107,8 @@ def partnership_page(graph: Graph, partnership: str, edition: str | None = None)
         detail=detail, editions=editions, edition=edition, partners=partners, bodies=bodies,
         agencies=_by_sector(graph, _pick(detail.incoming, ("relevant_agency_of",), seen)),
         findings=findings, gaps_summary=f"{len(findings)} finding(s) for {detail.name}" + (f" in {edition}." if edition else "."),
+        chart=_link(partnership, {"edition": edition}, f"Structure chart of {detail.name}: partners, lead representatives, "
+                    "boards and groups with their reporting lines. The same facts are listed below.") if edition else None,
     )
 
 
@@ -113,12 +131,53 @@ def resolve(graph: Graph, text: str) -> tuple[str | None, list[SearchHit]]:
     return None, exact or hits
 
 
-def by_partnership(graph: Graph, chains) -> list[tuple[str, list]]:
-    """Chains (or routes) grouped by the first partnership they pass through, in order of first appearance."""
-    partnerships = {p.id: p.name for p in list_entities(graph, "partnerships")}
-    groups: dict[str, list] = {}
+@dataclass
+class Group:
+    """Chains (or routes) that pass through one partnership, and the chart to show them on."""
+
+    partnership: str | None
+    name: str
+    chains: list
+
+
+def by_partnership(graph: Graph, chains, home: str | None = None) -> list[Group]:
+    """Chains (or routes) grouped by the partnership of the first step that belongs to one (else
+    `home`, the asked entity's own partnership), in order of first appearance."""
+    names = {p.id: p.name for p in list_entities(graph, "partnerships")}
+    belongs = {e.id: e.partnership for kind in ("bodies", "posts", "partnerships")
+               for e in list_entities(graph, kind) if e.partnership}
+    groups: dict[str | None, Group] = {}
     for chain in chains:
         ends = [x for step in chain.steps for x in (step.source, step.target)]
-        key = next((partnerships[x] for x in ends if x in partnerships), "Other")
-        groups.setdefault(key, []).append(chain)
-    return list(groups.items())
+        key = next((belongs[x] for x in ends if x in belongs), home if home in names else None)
+        groups.setdefault(key, Group(key, names.get(key, "Not within one partnership"), [])).chains.append(chain)
+    return list(groups.values())
+
+
+def answer_chart(groups: list[Group], question: str, target: str, when: str | None) -> ChartLink | None:
+    """Where the Ask page draws its answer: highlighted on the one partnership's chart, or alone
+    as a flow when the steps cross partnerships (a chart of one would not hold them)."""
+    if not groups:
+        return None
+    params = {"highlight": target} if question == "accountable" else {"route": target, "when": when}
+    home = groups[0].partnership if len(groups) == 1 else None
+    if home is None:
+        return _link(target, {**params, "alone": "true"}, "The steps above drawn on their own, as a flow.")
+    return _link(home, params, f"The chart of {groups[0].name} with the steps above highlighted.")
+
+
+def compare_chart(partnerships: list[str]) -> ChartLink | None:
+    """Two partnerships are drawn side by side; three would not fit a page."""
+    if len(partnerships) != 2:
+        return None
+    return _link(partnerships[0], {"beside": partnerships[1]},
+                 "The structure charts of the two partnerships side by side. The table above lists the same facts.")
+
+
+def changes_chart(editions: list[EntitySummary], before: str, after: str) -> ChartLink | None:
+    """Changes are drawn on the chart of the partnership both editions belong to."""
+    owners = {e.partnership for e in editions if e.id in (before, after)}
+    if len(owners) != 1 or None in owners:
+        return None
+    return _link(owners.pop(), {"before": before, "after": after},
+                 "The structure chart with what was added, removed or changed marked. The table below lists the same changes.")
