@@ -43,7 +43,9 @@ class Edge:
     highlight: bool = False
     invisible: bool = False  # a layout hint only: never drawn, never exported
     minlen: int | None = None
+    weight: int | None = None  # layout hints only: how hard dot keeps the two boxes close
     constraint: bool | None = None  # None: as the style table says for the type
+    upward: bool | None = None  # None: as the style table says (True draws the target above)
 
     @property
     def sort_key(self) -> tuple:
@@ -78,7 +80,10 @@ class Chart:
     page: tuple[float, float] | None = None
     legend_extra: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) e.g. diff statuses
     key_labels: dict[str, str] = field(default_factory=dict)  # relation type -> what the key says instead
-    key_beside: str | None = None  # a box the key sits level with (default: the bottom rank)
+    folded: dict[str, str] = field(default_factory=dict)  # relation type -> the label said once in the key
+    codes: dict[str, str] = field(default_factory=dict)  # a letter on escalation lines -> its condition
+    key_beside: str | None = None  # a box the key sits level with, to its right
+    key_below: str | None = None  # or a box the key sits under (when there is no key_beside)
 
     # -- building -------------------------------------------------------------------
     def add_node(self, node: Node) -> Node:
@@ -119,10 +124,18 @@ class Chart:
         return sorted(edges, key=lambda e: e.sort_key)
 
     def used_node_styles(self) -> list[str]:
-        return sorted({n.style for n in self.nodes.values()})
+        """The box styles on the chart, in the style table's order (the key's order)."""
+        from .style import NODE_STYLES
+
+        used = {n.style for n in self.nodes.values()}
+        return [name for name in NODE_STYLES if name in used]
 
     def used_edge_types(self) -> list[str]:
-        return sorted({e.type for e in self.edges if not e.invisible})
+        """The relation types drawn, in the style table's order, then any others alphabetically."""
+        from .style import EDGE_STYLES
+
+        used = {e.type for e in self.edges if not e.invisible}
+        return [t for t in EDGE_STYLES if t in used] + sorted(used - set(EDGE_STYLES))
 
 
 def wrap(text: str, width: int = WRAP) -> list[str]:

@@ -89,15 +89,17 @@ def chart_editions(graph: Graph, partnership_id: str, edition: str | None = None
     return tuple(sorted(chosen))
 
 
-def in_editions(entity: Entity, editions: Iterable[str]) -> bool:
-    """Whether an entity belongs to any of the editions (organisations, people... belong to all)."""
-    if not isinstance(entity, Versioned):
+def in_editions(entity: Entity, editions: Iterable[str] | None) -> bool:
+    """Whether an entity belongs to any of the editions (None: any edition; organisations,
+    people... belong to all)."""
+    if editions is None or not isinstance(entity, Versioned):
         return True
     return bool(set(entity.editions) & set(editions))
 
 
-def relation_in(relation: Relation, editions: Iterable[str]) -> bool:
-    return not relation.editions or bool(set(relation.editions) & set(editions))
+def relation_in(relation: Relation, editions: Iterable[str] | None) -> bool:
+    """Whether a relation is stated in any of the editions (None: any edition)."""
+    return editions is None or not relation.editions or bool(set(relation.editions) & set(editions))
 
 
 def edition_names(graph: Graph, editions: Iterable[str]) -> str:
@@ -126,7 +128,7 @@ def short_name(graph: Graph, entity_id: str) -> str:
     return entity.name
 
 
-def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str]) -> list[tuple[str, str]]:
+def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
     """'Chair: …' (rotating when stated), 'Vice chair: …', or 'Chair not stated'."""
     lines = []
     for relation_type, word in (("chairs", "Chair"), ("vice_chairs", "Vice chair")):
@@ -140,13 +142,13 @@ def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str]) -> list[t
     return lines
 
 
-def shared_lines(graph: Graph, entity: Entity, editions: Iterable[str]) -> list[tuple[str, str]]:
+def shared_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
     shared = [r for r in graph.relations("shared_with", source=entity.id) if relation_in(r, editions)]
     names = sorted({graph.by_id[r.target].name for r in shared})
     return [("shared", f"Shared with {name}") for name in names]
 
 
-def holder_lines(graph: Graph, post: Entity, editions: Iterable[str]) -> list[tuple[str, str]]:
+def holder_lines(graph: Graph, post: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
     holders = [r for r in graph.relations("holds", target=post.id) if relation_in(r, editions)]
     names = sorted({graph.by_id[r.source].name for r in holders})
     return [("holder", ", ".join(names))] if names else []
@@ -163,7 +165,7 @@ def entity_style(entity: Entity) -> str:
     return "organisation"
 
 
-def entity_node(graph: Graph, entity: Entity, editions: Iterable[str], cluster: str | None = None,
+def entity_node(graph: Graph, entity: Entity, editions: Iterable[str] | None, cluster: str | None = None,
                 order: tuple = (), role: str | None = None) -> Node:
     """A box for any entity: title, then chair, sharing, holder and independence lines."""
     lines: list[tuple[str, str]] = []

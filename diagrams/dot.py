@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .chart import Chart, Cluster, Edge, Node, wrap, wrap_line
 from .style import (
@@ -18,6 +19,7 @@ from .style import (
 )
 
 KEY_ID = "_key"  # entity ids start with a letter or digit, so this never collides
+KEY_COLUMNS = 3  # a wide, short key: charts are width-bound on an A4 landscape page
 
 ROLE_COLORS = {
     "chair": "#1a1a1a",
@@ -37,14 +39,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def html_text(text: str) -> str:
-    """Text safe inside a graphviz HTML-like label (it is parsed as XML).
+    """Text safe inside a graphviz HTML-like label: parsed as XML, then searched for escString
+    sequences (\\N, \\G...), so markup is escaped and each backslash doubled.
 
     >>> html_text('<script>alert(1)</script> & "x"')
     '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;'
     """
     text = _CONTROL.sub("", str(text))
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace('"', "&quot;").replace("'", "&#39;")
     )
 
@@ -97,18 +101,21 @@ def node_label(node: Node) -> str:
         rows = -(-len(parts) // node.columns)
         columns = [parts[i:i + rows] for i in range(0, len(parts), rows)]
         cells = "".join(f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">{"<BR/>".join(c)}</TD>' for c in columns)
-        return (f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="{len(columns)}"><B>{title}</B></TD>'
+        return (f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+                f'<TR><TD COLSPAN="{len(columns)}"><B>{title}</B></TD>'
                 f'</TR><TR>{cells}</TR></TABLE>')
     return "<BR/>".join([f"<B>{title}</B>", *parts])
 
 
-def _edge_label(edge: Edge) -> str | None:
+def _edge_label(edge: Edge, chart_codes: dict[str, str]) -> str | None:
     if not edge.label:
         return None
     color = HIGHLIGHT if edge.highlight else edge_style(edge.type).color
     if edge.status:
         color = STATUS_STYLES[edge.status].color
     body = "<BR/>".join(html_text(part) for part in wrap(edge.label, 26))
+    if edge.label in chart_codes:  # a letter spelt out in the key
+        body = f"<B>{body}</B>"
     return f'<FONT POINT-SIZE="8" COLOR="{color}">{body}</FONT>'
 
 
@@ -119,44 +126,73 @@ def _title_label(chart: Chart) -> str:
     return "<BR/>".join(parts)
 
 
-_GLYPHS = {"solid": "———", "bold": "━━━", "dashed": "‒ ‒ ‒", "dotted": "· · · · ·"}
-_HEADS = {"normal": "▶", "vee": "›", "empty": "▷", "onormal": "▷", "dot": "●", "diamond": "◆", "none": ""}
+_GLYPHS = {"solid": "────", "bold": "━━━━", "dashed": "╌╌╌╌", "dotted": "┈┈┈┈"}
+_HEADS = {"normal": "▶", "vee": "▶", "empty": "▷", "onormal": "▷", "dot": "●", "diamond": "◆", "none": ""}
 
 
 def line_sample(style: str, arrowhead: str) -> str:
     return _GLYPHS.get(style, "———") + _HEADS.get(arrowhead, "▶")
 
 
-def key_rows(chart: Chart) -> list[tuple[str, str, str, str]]:
-    """The key as (kind, colour, second colour or sample, text) rows: boxes, lines, emphasis."""
+class KeyRow(NamedTuple):
+    """One row of the key: a box sample (fill, border), a line sample, or a diff status."""
+
+    kind: str  # box, line, status, note
+    color: str  # fill of a box; colour of a line or status
+    extra: str  # border of a box; text sample of a line (for text-only keys); dashed/solid of a status
+    text: str
+    line: str = "solid"  # solid, dashed, dotted, bold (lines)
+    head: str = "normal"  # graphviz arrowhead (lines)
+
+
+def key_rows(chart: Chart) -> list[KeyRow]:
+    """The key of a chart: the box styles used, then the relation types drawn, then emphasis."""
     rows = []
     for name in chart.used_node_styles():
         style = NODE_STYLES[name]
-        rows.append(("box", style.fill, style.border, style.label))
+        rows.append(KeyRow("box", style.fill, style.border, style.label, "dashed" if style.dashed else "solid"))
     for relation_type in chart.used_edge_types():
         style = edge_style(relation_type)
         text = chart.key_labels.get(relation_type, style.label)
-        rows.append(("line", style.color, line_sample(style.style, style.arrowhead), text))
+        rows.append(KeyRow("line", style.color, line_sample(style.style, style.arrowhead), text, style.style,
+                           style.arrowhead))
     if any(n.highlight for n in chart.nodes.values()) or any(e.highlight for e in chart.edges):
-        rows.append(("line", HIGHLIGHT, line_sample("bold", "normal"), "highlighted steps (numbered)"))
+        rows.append(KeyRow("line", HIGHLIGHT, line_sample("bold", "normal"), "highlighted steps (numbered)", "bold"))
     statuses = sorted({n.status for n in chart.nodes.values() if n.status}
                       | {e.status for e in chart.edges if e.status}, key=list(STATUS_STYLES).index)
     for status in statuses:
         style = STATUS_STYLES[status]
-        rows.append(("status", style.color, "dashed" if style.dashed else "solid", style.label))
-    for kind, text in chart.legend_extra:
-        rows.append(("note", "#404040", "", text))
+        rows.append(KeyRow("status", style.color, "dashed" if style.dashed else "solid", style.label))
+    for letter, condition in sorted(chart.codes.items()):
+        rows.append(KeyRow("code", edge_style("escalates_to").color, letter, f"escalation when: {condition}"))
+    for _, text in chart.legend_extra:
+        rows.append(KeyRow("note", "#404040", "", text))
     return rows
 
 
-def _key_cells(kind: str, color: str, extra: str, text: str) -> str:
-    label = f'<TD ALIGN="LEFT"><FONT POINT-SIZE="8">{html_text(text)}</FONT></TD>'
-    if kind == "box":
-        sample = f'<TD BGCOLOR="{color}" BORDER="1" COLOR="{extra}" WIDTH="26" HEIGHT="11"> </TD>'
-    elif kind == "line":
-        sample = f'<TD WIDTH="26" ALIGN="CENTER"><FONT POINT-SIZE="8" COLOR="{color}">{html_text(extra)}</FONT></TD>'
-    elif kind == "status":
-        sample = f'<TD BGCOLOR="#ffffff" BORDER="2" COLOR="{color}" WIDTH="26" HEIGHT="11"> </TD>'
+_LINE_WIDTH = {"bold": 3, "solid": 2, "dashed": 2, "dotted": 2}
+_CELL_STYLE = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}
+
+
+def _key_cells(row: KeyRow) -> str:
+    label = f'<TD ALIGN="LEFT"><FONT POINT-SIZE="8">{html_text(row.text)}</FONT></TD>'
+    if row.kind == "box":
+        sample = (f'<TD BGCOLOR="{row.color}" BORDER="1" COLOR="{row.extra}"{_CELL_STYLE.get(row.line, "")}'
+                  ' WIDTH="26" HEIGHT="11"> </TD>')
+    elif row.kind == "line":
+        # A real line: the bottom border of a cell, dashed or dotted as the edges are, then the head.
+        head = html_text(_HEADS.get(row.head, "▶"))
+        sample = ('<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                  f'<TD SIDES="B" BORDER="{_LINE_WIDTH.get(row.line, 2)}" COLOR="{row.color}"'
+                  f'{_CELL_STYLE.get(row.line, "")}'
+                  ' WIDTH="22" HEIGHT="5"></TD>'
+                  f'<TD ROWSPAN="2"><FONT POINT-SIZE="7" COLOR="{row.color}">{head or " "}</FONT></TD></TR>'
+                  '<TR><TD HEIGHT="5"></TD></TR></TABLE></TD>')
+    elif row.kind == "status":
+        style = ' STYLE="dashed"' if row.extra == "dashed" else ""
+        sample = f'<TD BGCOLOR="#ffffff" BORDER="2" COLOR="{row.color}"{style} WIDTH="26" HEIGHT="11"> </TD>'
+    elif row.kind == "code":
+        sample = f'<TD WIDTH="26"><FONT POINT-SIZE="8" COLOR="{row.color}"><B>{html_text(row.extra)}</B></FONT></TD>'
     else:
         sample = '<TD WIDTH="26"> </TD>'
     return sample + label
@@ -165,15 +201,14 @@ def _key_cells(kind: str, color: str, extra: str, text: str) -> str:
 def _key_label(chart: Chart) -> str:
     """The key as one table: boxes in the left pair of columns, lines and emphasis in the right."""
     rows = key_rows(chart)
-    boxes = [r for r in rows if r[0] == "box"]
-    others = [r for r in rows if r[0] != "box"]
-    height = max(len(boxes), len(others))
+    height = max(1, -(-len(rows) // KEY_COLUMNS))
+    columns = [rows[i:i + height] for i in range(0, len(rows), height)] or [[]]
     cells = ['<TABLE BORDER="1" COLOR="#bfbfbf" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="#ffffff">',
-             '<TR><TD COLSPAN="4" ALIGN="LEFT"><B>Key</B></TD></TR>']
+             f'<TR><TD COLSPAN="{2 * len(columns)}" ALIGN="LEFT"><B>Key</B></TD></TR>']
     for index in range(height):
-        left = _key_cells(*boxes[index]) if index < len(boxes) else '<TD> </TD><TD> </TD>'
-        right = _key_cells(*others[index]) if index < len(others) else '<TD> </TD><TD> </TD>'
-        cells.append(f"<TR>{left}{right}</TR>")
+        row = "".join(_key_cells(column[index]) if index < len(column) else "<TD> </TD><TD> </TD>"
+                      for column in columns)
+        cells.append(f"<TR>{row}</TR>")
     cells.append("</TABLE>")
     return "".join(cells)
 
@@ -206,9 +241,9 @@ def _node_line(node: Node, indent: str) -> str:
     return f"{indent}{quote(node.id)} [{_attrs(attrs)}];"
 
 
-def _edge_line(edge: Edge) -> str:
+def _edge_line(edge: Edge, codes: dict[str, str]) -> str:
     if edge.invisible:
-        attrs = [("style", "invis"), ("minlen", edge.minlen)]
+        attrs = [("style", "invis"), ("minlen", edge.minlen), ("weight", edge.weight)]
         return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attrs(attrs)}];"
     style = edge_style(edge.type)
     color, penwidth, line = style.color, style.penwidth, style.style
@@ -218,16 +253,17 @@ def _edge_line(edge: Edge) -> str:
         line = "dashed" if status.dashed else ("solid" if line == "bold" else line)
     if edge.highlight:
         color, penwidth = HIGHLIGHT, HIGHLIGHT_PENWIDTH
-    label = _edge_label(edge)
+    label = _edge_label(edge, codes)
     tail, head = edge.source, edge.target
     attrs: list[tuple[str, object]] = [("color", color), ("penwidth", float(penwidth)), ("style", line)]
-    if style.upward:
+    if style.upward if edge.upward is None else edge.upward:
         tail, head = head, tail
         attrs += [("dir", "back"), ("arrowtail", style.arrowhead)]
     else:
         attrs += [("arrowhead", style.arrowhead)]
     if not (style.constraint if edge.constraint is None else edge.constraint):
-        attrs.append(("constraint", "false"))
+        # Neither ranks nor pulls boxes sideways: a cross-reference, not a line of the hierarchy.
+        attrs += [("constraint", "false"), ("weight", 0)]
     attrs.append(("label", _Html(label) if label else None))
     attrs.append(("tooltip", f"{edge.source} {edge.type} {edge.target}"))
     attrs.append(("minlen", edge.minlen))
@@ -240,8 +276,9 @@ def _cluster_lines(chart: Chart, cluster: Cluster, indent: str) -> list[str]:
     lines = [
         f"{indent}subgraph {quote('cluster_' + cluster.id)} {{",
     ]
-    attrs = [("label", _Html(label)), ("style", "rounded,filled"), ("fillcolor", CLUSTER_FILL.get(cluster.style, "#ffffff")),
-             ("color", CLUSTER_BORDER), ("labeljust", "l"), ("margin", 12)]
+    attrs = [("label", _Html(label)), ("style", "rounded,filled"),
+             ("fillcolor", CLUSTER_FILL.get(cluster.style, "#ffffff")),
+             ("color", CLUSTER_BORDER), ("labeljust", "l"), ("margin", 8)]
     lines += [f"{inner}{_attrs([pair])};" for pair in attrs]
     for child in chart.sorted_clusters(cluster.id):
         lines += _cluster_lines(chart, child, inner)
@@ -257,36 +294,43 @@ def chart_to_dot(chart: Chart) -> str:
     graph_attrs: list[tuple[str, object]] = [
         ("rankdir", chart.orientation),
         ("newrank", "true"),
+        ("remincross", "false"),  # keep the order the builders chose (partners: authority, health, police)
         ("compound", "true"),
         ("fontname", FONT),
         ("labelloc", "t"),
         ("label", _Html(_title_label(chart))),
-        ("nodesep", 0.25),
-        ("ranksep", 0.45),
+        ("nodesep", 0.22),
+        ("ranksep", 0.4),
         ("pad", 0.25),
         ("outputorder", "edgesfirst"),
     ]
     if chart.page:
-        graph_attrs += [("size", f"{chart.page[0]:g},{chart.page[1]:g}"), ("ratio", "fill")]
+        # Scaled down uniformly to fit the page (never up); `ratio=fill` would shrink it further
+        # to stretch it to the page's exact shape, and `page` only paginates PostScript.
+        # margin=0: the PDF device otherwise adds half an inch round the drawing, past the page.
+        graph_attrs += [("size", f"{chart.page[0]:g},{chart.page[1]:g}"), ("margin", 0), ("center", "true")]
     lines.append(f"  graph [{_attrs(graph_attrs)}];")
-    lines.append(f"  node [{_attrs([('shape', 'box'), ('fontname', FONT), ('fontsize', TITLE_SIZE), ('margin', '0.14,0.06')])}];")
+    node_defaults = [("shape", "box"), ("fontname", FONT), ("fontsize", TITLE_SIZE), ("margin", "0.14,0.06")]
+    lines.append(f"  node [{_attrs(node_defaults)}];")
     lines.append(f"  edge [{_attrs([('fontname', FONT), ('fontsize', 8), ('arrowsize', 0.8)])}];")
     for cluster in chart.sorted_clusters(None):
         lines += _cluster_lines(chart, cluster, "  ")
     for node in chart.sorted_nodes(None):
         lines.append(_node_line(node, "  "))
     if chart.legend:
-        lines.append(f"  {quote(KEY_ID)} [{_attrs([('shape', 'plaintext'), ('margin', 0.0), ('label', _Html(_key_label(chart)))])}];")
+        key = [("shape", "plaintext"), ("margin", 0.0), ("label", _Html(_key_label(chart)))]
+        lines.append(f"  {quote(KEY_ID)} [{_attrs(key)}];")
     for group in sorted(sorted(set(g)) for g in chart.same_rank if len(set(g)) > 1):
         lines.append("  { rank=same; " + " ".join(f"{quote(n)};" for n in group) + " }")
     if chart.legend and chart.key_beside in chart.nodes:
         lines.append(f"  {{ rank=same; {quote(KEY_ID)}; {quote(chart.key_beside)}; }}")
-    elif chart.legend:
-        lines.append(f"  {{ rank=sink; {quote(KEY_ID)}; }}")
+        lines.append(f"  {quote(KEY_ID)} -> {quote(chart.key_beside)} [style=\"invis\"];")
+    elif chart.legend and chart.key_below in chart.nodes:
+        lines.append(f"  {quote(chart.key_below)} -> {quote(KEY_ID)} [style=\"invis\"];")
     for edge in chart.sorted_edges():
-        lines.append(_edge_line(edge))
+        lines.append(_edge_line(edge, chart.codes))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["KEY_ID", "chart_to_dot", "html_text", "key_rows", "line_sample", "node_label", "quote"]
+__all__ = ["KEY_ID", "KeyRow", "chart_to_dot", "html_text", "key_rows", "line_sample", "node_label", "quote"]

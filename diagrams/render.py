@@ -27,7 +27,7 @@ def _run(dot_text: str, fmt: str, extra: tuple[str, ...] = ()) -> bytes:
     done = subprocess.run([dot_binary(), f"-T{fmt}", *extra], input=dot_text.encode("utf-8"),
                           capture_output=True, check=False, timeout=120)
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
+        message = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}, no message"
         raise RenderError(f"graphviz dot -T{fmt} failed: {message}")
     return done.stdout
 
@@ -41,5 +41,8 @@ def render(dot_text: str, fmt: str) -> bytes:
 
 
 def layout(dot_text: str) -> dict:
-    """The positions `dot` gives every box, container and line (`dot -Tjson`), in points."""
-    return json.loads(_run(dot_text, "json").decode("utf-8"))
+    """The positions `dot` gives every box, container and line, in points.
+
+    `-Tjson0` (positions without drawing operations): graphviz 2.43's `-Tjson` crashes on
+    table cells with dashed borders, which the key uses."""
+    return json.loads(_run(dot_text, "json0").decode("utf-8"))

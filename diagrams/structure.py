@@ -69,21 +69,23 @@ def build_structure(graph: Graph, chart: Chart, target: Partnership, editions: I
     bottoms = _partners(graph, chart, target, editions) if options.has("partners") else []
     tiers = _bodies(graph, chart, target, editions, options) if options.has("bodies") else {}
     beside = _posts(graph, chart, target, editions) if options.has("posts") else []
-    if options.has("external"):
-        beside += _external(graph, chart, target, editions)
+    external = _external(graph, chart, target, editions) if options.has("external") else []
     add_relation_edges(graph, chart, editions, DRAWN, keep=lambda r: _drawn(graph, r))
     for edge in chart.edges:
-        # Lines leaving the partners' block, or touching a box held beside the partnership,
-        # do not shape the tiers (they would fight the rank the box is held at).
-        ends = {chart.nodes[edge.source].cluster, chart.nodes[edge.target].cluster}
-        if ("partners" in ends and len(ends) > 1) or {edge.source, edge.target} & set(beside):
-            edge.constraint = False
-    _fold_conditions(chart)
+        source, target_cluster = chart.nodes[edge.source].cluster, chart.nodes[edge.target].cluster
+        if (source == "partners") != (target_cluster == "partners"):
+            # Everything else sits below the partners' block: draw the line downward from it,
+            # and let it pull the box it reaches under its end of the block.
+            edge.upward, edge.constraint = target_cluster == "partners", True
+        elif {edge.source, edge.target} & set(beside + external):
+            edge.constraint = False  # it would fight the rank the box is held at
+    fold_conditions(chart)
     deepest = max(tiers.values(), default=0)
     if options.has("agencies"):
         _agencies(graph, chart, target, editions, options.all_agencies, deepest)
-    lowest = [n for n in (AGENCIES_ID, *sorted(tiers, key=lambda b: (-tiers[b], b))) if n in chart.nodes]
-    chart.key_beside = lowest[0] if lowest else None
+    chart.key_beside = AGENCIES_ID if AGENCIES_ID in chart.nodes else None
+    lowest = sorted(tiers, key=lambda b: (-tiers[b], chart.nodes[b].sort_key))
+    chart.key_below = lowest[0] if lowest else target.id
     # Layout hints (never drawn): partners above the partnership, the partnership above tier 0,
     # each tier one rank below the last; independent posts and other partnerships beside it.
     for node_id in bottoms:
@@ -91,19 +93,38 @@ def build_structure(graph: Graph, chart: Chart, target: Partnership, editions: I
     for body_id, tier in tiers.items():
         chart.add_edge(Edge(target.id, body_id, "layout", invisible=True, minlen=tier + 1))
     if beside:
+        # Independent posts level with the partnership, to its left (a flat edge orders a rank).
         chart.same_rank.append([target.id, *beside])
+        for post_id in beside:
+            chart.add_edge(Edge(post_id, target.id, "layout", invisible=True, weight=10))
+    top = sorted((b for b, t in tiers.items() if t == 0), key=lambda b: chart.nodes[b].sort_key)
+    if external:  # level with the board when there is one, where the short row has room, to its right
+        row = [*(top or [target.id])]
+        chart.same_rank.append([*row, *external])
+        for left, right in zip([row[-1], *external], external):
+            chart.add_edge(Edge(left, right, "layout", invisible=True, weight=10))
     for tier in sorted(set(tiers.values())):
         chart.same_rank.append(sorted(b for b, t in tiers.items() if t == tier))
 
 
-def _fold_conditions(chart: Chart) -> None:
-    """When every escalation line has the same condition, say it once in the key, not on each line."""
+def fold_conditions(chart: Chart) -> None:
+    """Keep escalation conditions off crowded lines: one condition for every line is said once in
+    the key; several conditions on three or more lines become letters, spelt out in the key."""
     escalations = [e for e in chart.edges if e.type == "escalates_to" and not e.invisible]
-    conditions = {e.label for e in escalations}
-    if len(escalations) > 1 and len(conditions) == 1 and None not in conditions:
-        chart.key_labels["escalates_to"] = f"escalates to ({conditions.pop()})"
+    conditions = sorted({e.label for e in escalations if e.label})
+    if len(escalations) > 1 and len(conditions) == 1 and all(e.label for e in escalations):
+        condition = conditions[0]
+        chart.key_labels["escalates_to"] = f"escalates to ({condition})"
+        chart.folded["escalates_to"] = condition
         for edge in escalations:
             edge.label = None
+    elif len(conditions) > 1 and len(escalations) > 2:
+        letters = {condition: chr(ord("A") + index) for index, condition in enumerate(conditions[:26])}
+        for edge in escalations:
+            if edge.label in letters:
+                edge.label = letters[edge.label]
+        chart.codes.update({letter: condition for condition, letter in letters.items()})
+        chart.key_labels["escalates_to"] = "escalates to (the letter on the line says when)"
 
 
 def _drawn(graph: Graph, relation: Relation) -> bool:
@@ -149,6 +170,9 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
                 lowest = delegate.id
         bottoms.append(lowest)
     chart.same_rank += [levels[level] for level in sorted(levels)]
+    for level in levels.values():  # keep the partners' columns in their order on every row
+        for left, right in zip(level, level[1:]):
+            chart.add_edge(Edge(left, right, "layout", invisible=True))
     return bottoms
 
 
@@ -276,7 +300,7 @@ def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
                 node = entity_node(graph, agency, editions, cluster=cluster, order=(agency.name,))
                 node.style = "agency"
                 chart.add_node(node)
-            heads.append(_grid(chart, [a.id for a in members], AGENCY_COLUMNS)[0][0])
+            heads.append(grid(chart, [a.id for a in members], AGENCY_COLUMNS)[0][0])
     else:
         lines = [("count", f"{SECTOR_LABELS.get(sector, sector)}: {len(by_sector[sector])}") for sector in sectors]
         chart.add_node(Node(AGENCIES_ID, title, "agencies", lines=lines, order=(9,), columns=2,
@@ -286,7 +310,7 @@ def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
         chart.add_edge(Edge(target.id, head, "layout", invisible=True, minlen=deepest + 2))
 
 
-def _grid(chart: Chart, ids: list[str], columns: int) -> list[list[str]]:
+def grid(chart: Chart, ids: list[str], columns: int) -> list[list[str]]:
     """Arrange boxes in rows of `columns` (invisible edges stack each row under the last)."""
     rows = [ids[i:i + columns] for i in range(0, len(ids), columns)]
     for upper, lower in zip(rows, rows[1:]):

@@ -28,21 +28,20 @@ class NodeStyle:
     penwidth: float = 1.2
     dashed: bool = False
     rounded: bool = True
-    mermaid_shape: str = "rect"  # rect ( [..] ) or round ( (..) )
 
 
-NODE_STYLES: dict[str, NodeStyle] = {
-    "partnership": NodeStyle("Partnership", "#1f4e79", "#1f4e79", text="#ffffff", penwidth=1.5),
+NODE_STYLES: dict[str, NodeStyle] = {  # in the order the key lists them
     "partner": NodeStyle("Safeguarding partner", "#dce8f5", "#2c5d8f", penwidth=1.5),
     "post": NodeStyle("Post (lead representative, delegate, member)", "#ffffff", "#2c5d8f"),
     "independent-post": NodeStyle("Independent post", "#fff3cd", "#9a6b00", penwidth=2.2),
+    "partnership": NodeStyle("Partnership", "#1f4e79", "#1f4e79", text="#ffffff", penwidth=1.5),
     "board": NodeStyle("Board or executive", "#bdd7ee", "#1f4e79", penwidth=1.8, rounded=False),
     "group": NodeStyle("Group, committee, subgroup or panel", "#e2f0d9", "#548235"),
     "support": NodeStyle("Business unit or team", "#ededed", "#7f7f7f"),
     "external": NodeStyle("Body of another partnership", "#ffffff", "#7f7f7f", dashed=True),
     "organisation": NodeStyle("Organisation", "#f2f2f2", "#7f7f7f"),
-    "agencies": NodeStyle("Relevant agencies (by sector)", "#fff2cc", "#bf9000"),
-    "agency": NodeStyle("Relevant agency", "#fffaf0", "#bf9000"),
+    "agencies": NodeStyle("Relevant agencies (by sector)", "#e3f1ef", "#3c8d80"),
+    "agency": NodeStyle("Relevant agency", "#f3faf9", "#3c8d80"),
 }
 
 # Which node style a body of each body_kind takes.
@@ -63,29 +62,30 @@ class EdgeStyle:
     arrowhead: str = "normal"
     upward: bool = False  # drawn from target down to source, so the target sits above
     constraint: bool = True  # whether it shapes the tiers of the layout
-    mermaid: str = "-->"
 
 
-EDGE_STYLES: dict[str, EdgeStyle] = {
-    "partner_of": EdgeStyle("is a safeguarding partner of", "#1f4e79", penwidth=1.8),
-    "lead_representative_of": EdgeStyle("is the lead representative of", "#2e75b6", arrowhead="none",
-                                        upward=True, mermaid="---"),
-    "delegates_to": EdgeStyle("delegates to", "#2e75b6", penwidth=1.4),
+EDGE_STYLES: dict[str, EdgeStyle] = {  # in the order the key lists them
     "reports_to": EdgeStyle("reports to", "#1a1a1a", penwidth=1.6, upward=True),
-    "feeds_into": EdgeStyle("feeds into", "#404040", style="dashed", upward=True, mermaid="-.->"),
+    "feeds_into": EdgeStyle("feeds into", "#404040", style="dashed", upward=True),
+    "supports": EdgeStyle("supports (no reporting line stated)", "#70ad47", style="dashed", penwidth=1.2,
+                          arrowhead="empty", upward=True),
     "escalates_to": EdgeStyle("escalates to (condition on the line)", "#c00000", style="bold", penwidth=2.0,
-                              arrowhead="vee", constraint=False, mermaid="==>"),
+                              arrowhead="vee", constraint=False),
     "scrutinises": EdgeStyle("scrutinises", "#7030a0", style="dotted", penwidth=2.0, arrowhead="empty",
-                             constraint=False, mermaid="-.->"),
+                             constraint=False),
     "accountable_to": EdgeStyle("is accountable to", "#1f4e79", style="dashed", arrowhead="onormal",
-                                constraint=False, mermaid="-.->"),
+                                constraint=False),
+    "delegates_to": EdgeStyle("delegates to", "#2e75b6", penwidth=1.4),
+    "lead_representative_of": EdgeStyle("is the lead representative of", "#2e75b6", arrowhead="none",
+                                        upward=True),
+    "partner_of": EdgeStyle("is a safeguarding partner of", "#1f4e79", penwidth=1.8),
     "member_of": EdgeStyle("is a member of", "#8c8c8c", penwidth=1.0, arrowhead="dot", upward=True),
-    "chairs": EdgeStyle("chairs", "#548235", style="dashed", arrowhead="diamond", constraint=False,
-                        mermaid="-.->"),
-    "represented_by": EdgeStyle("is represented by", "#bf9000", style="dashed", constraint=False, mermaid="-.->"),
-    "responsible_for": EdgeStyle("is responsible for", "#7f7f7f", style="dashed", constraint=False, mermaid="-.->"),
+    "part_of": EdgeStyle("is part of", "#7f7f7f", penwidth=1.0, arrowhead="empty", upward=True),
+    "chairs": EdgeStyle("chairs", "#548235", style="dashed", arrowhead="diamond", constraint=False),
+    "represented_by": EdgeStyle("is represented by", "#bf9000", style="dashed", constraint=False),
+    "responsible_for": EdgeStyle("is responsible for", "#7f7f7f", style="dashed", constraint=False),
 }
-OTHER_EDGE = EdgeStyle("other relation", "#7f7f7f", style="dashed", constraint=False, mermaid="-.->")
+OTHER_EDGE = EdgeStyle("other relation", "#7f7f7f", style="dashed", constraint=False)
 
 # Emphasis laid over the normal styles.
 HIGHLIGHT = "#e36c09"
@@ -110,8 +110,8 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 CLUSTER_FILL = {
     "partners": "#f3f7fb",
     "tier": "#fafafa",
-    "agencies": "#fffcf2",
-    "hips": "#eef4fa",
+    "agencies": "#f7fbfa",
+    "footprint": "#eef4fa",
     "local": "#f7f7f7",
     "external": "#ffffff",
     "side": "#ffffff",

@@ -25,6 +25,24 @@ def read_steps(path: Path) -> list:
     return steps
 
 
+def _query_steps(graph, highlight: str | None, route: str | None, edition: str | None) -> list:
+    """The steps of an accountability answer or of escalation routes, each stated relation once."""
+    from queries import accountable, escalation
+
+    steps = []
+    if highlight:
+        steps += [s for chain in accountable(graph, highlight, edition=edition).chains for s in chain.steps]
+    if route:
+        kind, _, rest = route.partition(":")
+        start, _, condition = rest.partition(":")
+        if kind != "escalation" or not start:
+            raise UsageError(f"--route takes escalation:ID or escalation:ID:CONDITION, not {route!r}")
+        answer = escalation(graph, start, condition=condition or None, edition=edition)
+        steps += [s for r in answer.routes for s in r.steps]
+    unique = {(s.relation_from, s.type, s.relation_to, s.condition): s for s in steps}
+    return list(unique.values())
+
+
 def _write_stdout(body: bytes) -> None:
     """Bytes to standard output (a PNG or PDF as much as DOT text)."""
     stream = getattr(sys.stdout, "buffer", None)
@@ -54,11 +72,15 @@ def _write_stdout(body: bytes) -> None:
 @click.option("--depth", type=click.IntRange(min=0), help="Tiers of groups to show (0: board and executive only).")
 @click.option("--kinds", metavar="LIST",
               help="Parts to include, comma-separated: partners, bodies, posts, agencies, external (default: all).")
+@click.option("--highlight", "highlight", metavar="ID",
+              help="Highlight who is accountable for ID: its chains up to the lead representatives.")
+@click.option("--route", "route", metavar="escalation:ID[:CONDITION]",
+              help="Highlight the escalation routes from ID (under CONDITION, e.g. split-decision).")
 @click.option("--no-key", is_flag=True, help="Leave out the key.")
 @click.option("--no-fit", is_flag=True, help="Natural size instead of fitting an A4 landscape page.")
 @click.pass_context
 def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, all_agencies, orientation,
-            depth, kinds, no_key, no_fit):
+            depth, kinds, highlight, route, no_key, no_fit):
     """Draw the structure chart of TARGET: a partnership id, an area id, or hips.
 
     \b
@@ -68,13 +90,16 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
     lscp diagram --compare southampton plymouth --format svg -o compared.svg
     """
     from diagrams import ChartOptions, draw, parse_kinds
-    from loaders import load
 
-    graph = load((ctx.obj or {}).get("data"))
+    from ..cli import _graph
+
+    graph = _graph(ctx)
     options = ChartOptions(orientation=orientation or ("LR" if flow else "TB"), depth=depth, kinds=parse_kinds(kinds),
                            all_agencies=all_agencies,
                            legend=not no_key, page=None if no_fit else ChartOptions().page)
     steps = read_steps(steps_file) if steps_file else None
+    if highlight or route:
+        steps = (steps or []) + _query_steps(graph, highlight, route, edition)
     if flow and steps is None:
         raise UsageError("--flow draws highlighted steps alone; give them with --highlight-steps FILE")
     body = draw(graph, target, fmt, edition=edition, options=options, steps=steps, flow=flow,
