@@ -20,12 +20,33 @@ def relation_line(view: RelationView, outgoing: bool) -> str:
     return f"  {verb} -> {other}{attrs}{editions}" if outgoing else f"  <- {verb} {other}{attrs}{editions}"
 
 
+def _cites(src) -> str:
+    return ", ".join(c.get("url") or (f"{c['doc']}:{c['start']}" + (f"-{c['end']}" if c["end"] != c["start"] else ""))
+                     for c in src or [])
+
+
+def _field(key: str, value) -> list[str]:
+    """Structured fields (rules, meetings, quorum, dated names) as readable lines with sources."""
+    if isinstance(value, dict) and "text" in value:
+        return [f"{key}: {value['text']}  [{_cites(value.get('src'))}]"]
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        lines = [f"{key}:"]
+        for item in value:
+            head = item.get("topic") or item.get("name") or ""
+            body = item.get("text", "")
+            dates = " ".join(f"{k} {item[k]}" for k in ("since", "until") if item.get(k))
+            lines.append(f"  - {head}{': ' if head and body else ''}{body}{' (' + dates + ')' if dates else ''}"
+                         f"  [{_cites(item.get('src'))}]")
+        return lines
+    return [f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"]
+
+
 def detail(d: EntityDetail) -> str:
     out = [f"{d.name}  ({d.kind}, {d.id})"]
     if d.aliases:
         out.append(f"Also called: {', '.join(d.aliases)}")
     for key, value in sorted(d.fields.items()):
-        out.append(f"{key}: {value}")
+        out += _field(key, value)
     if d.editions:
         out.append(f"Stated in editions: {', '.join(d.editions)}")
     if d.absent_from:
