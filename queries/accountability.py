@@ -35,6 +35,7 @@ class Chain(BaseModel):
     steps: list[Step]
     accountable: str
     accountable_name: str
+    partnership: str | None = None  # the partnership whose documents name this lead representative
 
 
 class Party(BaseModel):
@@ -197,7 +198,7 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     paths = chains(graph, view, target) if target not in leads else []
     chain_models = [
         Chain(steps=[_step(graph, view, e) for e in path], accountable=path[-1].target,
-              accountable_name=graph.by_id[path[-1].target].name)
+              accountable_name=graph.by_id[path[-1].target].name, partnership=_partnership_naming(graph, path[-1]))
         for path in paths
     ]
     accountable_ids = sorted({c.accountable for c in chain_models} | ({target} if target in leads else set()))
@@ -210,10 +211,24 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     used = [c for chain in chain_models for step in chain.steps for c in step.sources]
     return AccountabilityAnswer(
         target=target, target_name=entity.name, kind=entity.kind, editions=sorted(view.editions),
-        summary=_summary(entity.name, acting, parties, target in leads),
+        summary=_summary(entity.name, acting, parties, target in leads, _by_partnership(graph, chain_models)),
         acting=acting, accountable=parties, chains=chain_models,
         dead_end=not parties, sources=_unique(used),
     )
+
+
+def _partnership_naming(graph: Graph, edge: _Edge) -> str | None:
+    """The partnership of the edition that states the last link (the lead representative)."""
+    editions = edge.relation.editions if edge.relation else []
+    return graph.by_id[editions[0]].partnership if editions else None
+
+
+def _by_partnership(graph: Graph, chain_models: list[Chain]) -> dict[str, list[str]]:
+    grouped: dict[str, set[str]] = {}
+    for chain in chain_models:
+        name = graph.by_id[chain.partnership].name if chain.partnership else "not stated"
+        grouped.setdefault(name, set()).add(chain.accountable_name)
+    return {k: sorted(v) for k, v in sorted(grouped.items())}
 
 
 def _role(graph: Graph, node: str) -> str:
@@ -232,14 +247,19 @@ def _unique(cited: list[Cited]) -> list[Cited]:
     return sorted(out, key=lambda c: c.citation)
 
 
-def _summary(name: str, acting: list[Party], accountable_parties: list[Party], is_lead: bool) -> str:
+def _summary(name: str, acting: list[Party], accountable_parties: list[Party], is_lead: bool,
+             grouped: dict[str, list[str]]) -> str:
     if is_lead:
         return f"{name} is itself a lead representative: accountability rests here."
     if not accountable_parties:
         return (f"No chain from {name} reaches a lead representative of a safeguarding partner "
                 "in the data: the sources do not state who is accountable.")
-    names = "; ".join(p.name + f" ({p.role})" for p in accountable_parties)
-    text = f"Accountable for {name}: {names}."
+    if len(grouped) > 1:
+        names = " ".join(f"In {p}: {'; '.join(n)}." for p, n in grouped.items())
+        text = f"Accountable for {name}, partnership by partnership, are the lead representatives. {names}"
+    else:
+        names = "; ".join(p.name + f" ({p.role})" for p in accountable_parties)
+        text = f"Accountable for {name}: {names}."
     chairs = [p.name for p in acting if p.role == "chairs it"]
     if chairs:
         text += f" It is chaired by {' and '.join(chairs)}."
