@@ -29,10 +29,14 @@ def _graph(ctx: click.Context):
     return load_fast(ctx.obj["data"])
 
 
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+edition_option = click.option("--edition", help="Answer as stated in this edition (default: the current one).")
+
+
 def output_options(func):
     """--json and --format on every command that prints a result."""
 
-    @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+    @json_option
     @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table",
                   show_default=True, help="Layout of tabular answers.")
     @functools.wraps(func)
@@ -79,7 +83,7 @@ def cli(ctx: click.Context, data: Path | None, backend: str):
 
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 @click.pass_context
 def validate(ctx, directory, as_json):
     """Check a data directory; report every problem with file:line:column."""
@@ -122,7 +126,7 @@ def search(ctx, words, limit, as_json, fmt):
 
 @cli.command()
 @click.argument("entity_id")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 @click.pass_context
 def show(ctx, entity_id, as_json):
     """An entity, every relation in and out, and each citation with its lines."""
@@ -133,7 +137,7 @@ def show(ctx, entity_id, as_json):
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 @click.pass_context
 def overview(ctx, as_json):
     """Areas, partnerships, editions and bodies loaded."""
@@ -184,10 +188,19 @@ def _answer(result, as_json: bool, render) -> None:
     click.echo(to_json(result) if as_json else render(result), nl=False)
 
 
+def _report(result, rows, columns: list[str], fmt: str, as_json: bool, width: int = 60) -> None:
+    """A summary line then a table (the summary only in the plain table format)."""
+    if as_json:
+        click.echo(to_json(result), nl=False)
+        return
+    body = table(rows, columns, fmt, width=width)
+    click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+
+
 @cli.command("accountable")
 @click.argument("target")
-@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@edition_option
+@json_option
 @click.pass_context
 def accountable_(ctx, target, edition, as_json):
     """Who is accountable for TARGET (a body, post, function or organisation)."""
@@ -198,8 +211,8 @@ def accountable_(ctx, target, edition, as_json):
 
 @cli.command()
 @click.argument("target")
-@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@edition_option
+@json_option
 @click.pass_context
 def accountabilities(ctx, target, edition, as_json):
     """Everything TARGET (a post, person or organisation) is accountable or responsible for."""
@@ -211,8 +224,8 @@ def accountabilities(ctx, target, edition, as_json):
 @cli.command()
 @click.argument("start")
 @click.option("--when", "condition", help="The condition: split-decision, disputed-rapid-review, ...")
-@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@edition_option
+@json_option
 @click.pass_context
 def escalate(ctx, start, condition, edition, as_json):
     """Where a matter goes from START when people disagree or it is stuck."""
@@ -232,19 +245,15 @@ def gaps(ctx, area, rules, edition, as_json, fmt):
     from queries import gaps as query
 
     report = query(_graph(ctx), area=area, rules=rules, edition=edition)
-    if as_json:
-        click.echo(to_json(report), nl=False)
-    else:
-        body = table(report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, width=200)
-        click.echo((report.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+    _report(report, report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, as_json, 200)
     if report.findings:
         ctx.exit(EXIT_FINDINGS)
 
 
 @cli.command()
 @click.argument("post")
-@click.option("--edition", help="Answer as stated in this edition (default: the current one).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@edition_option
+@json_option
 @click.pass_context
 def vacancy(ctx, post, edition, as_json):
     """What breaks if POST falls vacant: chairs, quoracy, accountability chains."""
@@ -275,11 +284,7 @@ def diff(ctx, before, after, as_json, fmt):
     from queries import diff as query
 
     result = query(_graph(ctx), before, after)
-    if as_json:
-        click.echo(to_json(result), nl=False)
-    else:
-        body = table(result.changes, ["change", "kind", "detail"], fmt, width=160)
-        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+    _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json, 160)
 
 
 @cli.command("load")
@@ -291,11 +296,7 @@ def load_(ctx, target, as_json, fmt):
     from queries import load
 
     result = load(_graph(ctx), target)
-    if as_json:
-        click.echo(to_json(result), nl=False)
-    else:
-        body = table(result.roles, ["body_name", "role", "meetings_per_year", "editions"], fmt)
-        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+    _report(result, result.roles, ["body_name", "role", "meetings_per_year", "editions"], fmt, as_json)
 
 
 @cli.command()
@@ -307,11 +308,7 @@ def raci(ctx, area, as_json, fmt):
     from queries import raci as query
 
     result = query(_graph(ctx), area)
-    if as_json:
-        click.echo(to_json(result), nl=False)
-    else:
-        body = table(result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, width=90)
-        click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
+    _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json, 90)
 
 
 @cli.command()
