@@ -1,22 +1,30 @@
 """A compiled graph cached on disk, keyed by a hash of the data, so answers start fast.
 
-The key covers every file under the data directory (names and bytes) and the code version,
-so any change to the data or the schema invalidates it. A corrupt or stale cache is ignored."""
+The key covers every file under the data directory (names and bytes) and the source of the
+code that builds the graph (model/ and the loader), so any change to the data, the schema or
+the loader invalidates it. A corrupt or stale cache is ignored."""
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .graph import Graph
+from .reader import no_cycle_collection
 
-VERSION = "1"
+VERSION = "2"
+_PACKAGE = Path(__file__).resolve().parent
+# The code that decides what a graph holds: a change to any of it invalidates every cache.
+_CODE = sorted([*(_PACKAGE.parent / "model").glob("*.py"),
+                *(_PACKAGE / name for name in ("__init__.py", "cache.py", "checks.py", "graph.py", "reader.py", "yamlpos.py"))])
 
 
 def data_key(root: Path) -> str:
     digest = hashlib.blake2b(VERSION.encode(), digest_size=16)
+    for path in _CODE:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".txt")):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
@@ -33,7 +41,7 @@ def load_cached(root: Path, build) -> Graph:
     key = data_key(root)
     path = cache_dir() / f"graph-{key}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, no_cycle_collection():
             graph = pickle.load(handle)
         if isinstance(graph, Graph):
             return graph
@@ -46,6 +54,8 @@ def load_cached(root: Path, build) -> Graph:
 
 def _store(path: Path, graph: Graph) -> None:
     """Write atomically; a cache that cannot be written is simply not used."""
+    import tempfile  # only when writing: reading a cached graph should import as little as it can
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:

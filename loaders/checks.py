@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
-
 from model import ENDPOINTS, Entity, Problem, Relation
 from model.citation import Citation
 from model.suggest import closest
@@ -69,20 +67,23 @@ class Checker:
         valid = []
         for relation, origin, _, _ in self.raw.relations:
             from_kinds, to_kinds = ENDPOINTS[relation.type]
-            ok = self._ref(origin, relation.key, relation.source, from_kinds, f"{relation.type} from")
-            ok &= self._ref(origin, relation.key, relation.target, to_kinds, f"{relation.type} to")
+            key = relation.key
+            ok = self._ref(origin, key, relation.source, from_kinds, f"{relation.type} from")
+            ok &= self._ref(origin, key, relation.target, to_kinds, f"{relation.type} to")
             for ref in relation.represents:
-                ok &= self._ref(origin, relation.key, ref, ("organisation", "partnership", "body", "post"), "represents")
+                ok &= self._ref(origin, key, ref, ("organisation", "partnership", "body", "post"), "represents")
             for name in ("via", "on"):
                 if getattr(relation, name):
-                    ok &= self._ref(origin, relation.key, getattr(relation, name), ("body", "post", "partnership"), name)
+                    ok &= self._ref(origin, key, getattr(relation, name), ("body", "post", "partnership"), name)
             for edition in relation.editions:
-                ok &= self._ref(origin, relation.key, edition, ("edition",), "editions")
+                ok &= self._ref(origin, key, edition, ("edition",), "editions")
             if ok:
                 valid.append((relation, origin))
         return valid
 
     def check_reporting_cycles(self, relations: list[tuple[Relation, Origin]]) -> None:
+        import networkx as nx  # here, not at the top: a cached CLI answer never loads networkx
+
         lines = nx.DiGraph()
         for relation, origin in relations:
             if relation.type == "reports_to":
@@ -149,14 +150,16 @@ class Checker:
 
 
 def _citations_of(entity: Entity):
+    # Fields read from __dict__: a missing attribute costs a pydantic __getattr__ and an exception.
+    fields = entity.__dict__
     yield from entity.src
     for note in entity.not_stated:
         yield from note.src
     for name in ("meetings", "quorum"):
-        part = getattr(entity, name, None)
+        part = fields.get(name)
         if part is not None:
             yield from part.src
-    for rule in getattr(entity, "rules", []):
+    for rule in fields.get("rules", ()):
         yield from rule.src
-    for dated in getattr(entity, "names", []):
+    for dated in fields.get("names", ()):
         yield from dated.src

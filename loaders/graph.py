@@ -1,11 +1,16 @@
-"""The loaded arrangements as a typed networkx MultiDiGraph, with lookups the queries share."""
+"""The loaded arrangements as typed entities and relations, with the lookups the queries share.
+
+The graph is read-only once built. Lookups by source, target and type are built with it;
+the per-kind lists, the name index behind `entities_matching` and the networkx view are
+built on first use and never pickled, so a cached graph loads fast and a CLI answer does not
+import networkx."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import networkx as nx
 
 from model import Entity, NotFound, Relation
 from model.suggest import closest
@@ -13,32 +18,54 @@ from model.entities import Edition, Source, Versioned
 
 from .reader import Origin
 
+_WORD = re.compile(r"[a-z0-9]+")
+
 
 @dataclass
 class Graph:
-    """Entities as nodes, relations as keyed edges; `g` is the networkx view of both."""
+    """Entities by id and relations in data order; `g` is a networkx view of both."""
 
     by_id: dict[str, Entity]
     relation_list: list[Relation]
     origins: dict[str, Origin] = field(default_factory=dict)
     relation_origins: list[Origin] = field(default_factory=list)
     sources_dir: Path | None = None
-    g: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for entity_id in sorted(self.by_id):
-            self.g.add_node(entity_id, kind=self.by_id[entity_id].kind)
-        for index, relation in enumerate(self.relation_list):
-            self.g.add_edge(relation.source, relation.target, key=index, type=relation.type)
         self._by_source: dict[str, list[int]] = defaultdict(list)
         self._by_target: dict[str, list[int]] = defaultdict(list)
         self._by_type: dict[str, list[int]] = defaultdict(list)
+        self._by_type_source: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._by_type_target: dict[tuple[str, str], list[int]] = defaultdict(list)
         for index, relation in enumerate(self.relation_list):
             self._by_source[relation.source].append(index)
             self._by_target[relation.target].append(index)
             self._by_type[relation.type].append(index)
+            self._by_type_source[relation.type, relation.source].append(index)
+            self._by_type_target[relation.type, relation.target].append(index)
         self._source_lines: dict[str, list[str]] = {}
+        self._derived: dict = {}  # built on first use, dropped when pickled
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_derived"] = {}
+        return state
+
+    @property
+    def g(self):
+        """The networkx MultiDiGraph of entities (nodes, with `kind`) and relations (edges keyed
+        by their index, with `type`); built on first use, as no query needs it."""
+        if "g" not in self._derived:
+            import networkx as nx
+
+            g = nx.MultiDiGraph()
+            for entity_id in sorted(self.by_id):
+                g.add_node(entity_id, kind=self.by_id[entity_id].kind)
+            for index, relation in enumerate(self.relation_list):
+                g.add_edge(relation.source, relation.target, key=index, type=relation.type)
+            self._derived["g"] = g
+        return self._derived["g"]
 
     # -- entities -------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -53,7 +80,19 @@ class Graph:
 
     def entities(self, kind: str | None = None) -> list[Entity]:
         """Entities of a kind (all when None), sorted by id."""
-        return [e for _, e in sorted(self.by_id.items()) if kind is None or e.kind == kind]
+        kinds = self._derived.get("kinds")
+        if kinds is None:
+            kinds = {None: [e for _, e in sorted(self.by_id.items())]}
+            for entity in kinds[None]:
+                kinds.setdefault(entity.kind, []).append(entity)
+            self._derived["kinds"] = kinds
+        return list(kinds.get(kind, ()))
+
+    def entities_matching(self, words: list[str]) -> list[Entity]:
+        """Entities whose name, an alias or the id contains every (lower-case) word, by id
+        (what `queries.search` scores; a database backend answers the same question)."""
+        index = self._derived.get("names") or self._derived.setdefault("names", _NameIndex(self.entities()))
+        return index.matching(words)
 
     # -- relations ------------------------------------------------------------------
     def relations(
@@ -65,13 +104,24 @@ class Graph:
     ) -> list[Relation]:
         """Relations matching every filter given, in data order."""
         pools = []
-        if source is not None:
-            pools.append(self._by_source.get(source, []))
-        if target is not None:
-            pools.append(self._by_target.get(target, []))
         types = (type,) if isinstance(type, str) else type
-        if types is not None:
-            pools.append(sorted(i for t in types for i in self._by_type.get(t, [])))
+        if types is not None and len(set(types)) == len(types) and (source is not None or target is not None):
+            # Relations of these types at this end: a partnership's few partners, not its
+            # hundreds of relevant agencies.
+            for index, end in ((self._by_type_source, source), (self._by_type_target, target)):
+                if end is not None:
+                    typed = [index.get((t, end), []) for t in types]
+                    pools.append(typed[0] if len(typed) == 1 else sorted(i for pool in typed for i in pool))
+        else:
+            if source is not None:
+                pools.append(self._by_source.get(source, []))
+            if target is not None:
+                pools.append(self._by_target.get(target, []))
+            if types is not None:
+                typed = [self._by_type.get(t, []) for t in types]
+                if not pools or sum(map(len, typed)) < min(map(len, pools)):
+                    pools.append(typed[0] if len(typed) == 1 else sorted(i for pool in typed for i in pool))
+        # Every pool holds indexes in data order, so filtering the smallest gives the same answer.
         indexes = range(len(self.relation_list)) if not pools else min(pools, key=len)
         found = []
         for index in indexes:
@@ -113,3 +163,56 @@ class Graph:
             self._source_lines[doc] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
         lines = self._source_lines[doc]
         return [(n, lines[n - 1]) for n in range(start, min(end, len(lines)) + 1)]
+
+
+class _NameIndex:
+    """Which names (name, aliases, id; lower-cased) contain a word, without scanning them all.
+
+    A word is letters and digits only, so it can only occur inside one run of letters and
+    digits of a name: the index maps each such run (a token) to the names holding it, and a
+    word to the tokens containing it by one search of the joined vocabulary."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self.owner: list[int] = []  # name -> position of its entity in `entities`
+        self.names: list[str] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for position, entity in enumerate(entities):
+            for name in (entity.name, *entity.aliases, entity.id):
+                lowered = name.lower()
+                number = len(self.names)
+                self.names.append(lowered)
+                self.owner.append(position)
+                for token in set(_WORD.findall(lowered)):
+                    postings[token].append(number)
+        self.tokens = sorted(postings)
+        self.postings = [postings[t] for t in self.tokens]
+        self.starts = []
+        offset = 0
+        for token in self.tokens:
+            self.starts.append(offset)
+            offset += len(token) + 1
+        self.vocabulary = "\n".join(self.tokens)
+
+    def _tokens_containing(self, word: str) -> list[int]:
+        found, start = [], self.vocabulary.find(word)
+        while start >= 0:
+            token = bisect_right(self.starts, start) - 1
+            found.append(token)
+            start = self.vocabulary.find(word, self.starts[token] + len(self.tokens[token]) + 1)
+        return found
+
+    def matching(self, words: list[str]) -> list[Entity]:
+        words = [w for w in dict.fromkeys(words) if w]
+        if not words or any(not _WORD.fullmatch(w) for w in words):
+            return self._scan(words)
+        by_word = [(self._tokens_containing(w), w) for w in words]
+        tokens, first = min(by_word, key=lambda item: sum(len(self.postings[t]) for t in item[0]))
+        rest = [w for w in words if w != first]
+        names = {n for t in tokens for n in self.postings[t]}
+        positions = {self.owner[n] for n in names if all(w in self.names[n] for w in rest)}
+        return [self.entities[p] for p in sorted(positions)]
+
+    def _scan(self, words: list[str]) -> list[Entity]:
+        positions = {self.owner[n] for n, name in enumerate(self.names) if all(w in name for w in words)}
+        return [self.entities[p] for p in sorted(positions)]

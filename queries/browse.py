@@ -108,7 +108,7 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     words = _WORD.findall(text.lower())
     if not words:
         return []
-    hits = []
+    ranked = []
     for entity in _candidates(graph, words):
         best = None
         for candidate in [entity.name, *entity.aliases, entity.id]:
@@ -116,9 +116,10 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
             if score and (best is None or score > best[0]):
                 best = (score, candidate)
         if best:
-            hits.append(SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=best[1], score=best[0]))
-    hits.sort(key=lambda h: (-h.score, h.name.lower(), h.id))
-    return hits[:limit]
+            ranked.append((-best[0], entity.name.lower(), entity.id, best[1], entity))
+    ranked.sort(key=lambda hit: hit[:3])  # a national search can match thousands: rank, then build the first few
+    return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=-score)
+            for score, _, _, matched, entity in ranked[:limit]]
 
 
 def _candidates(graph: Graph, words: list[str]) -> list[Entity]:
@@ -129,9 +130,10 @@ def _candidates(graph: Graph, words: list[str]) -> list[Entity]:
 
 def _score(candidate: str, words: list[str], text: str) -> int:
     lowered = candidate.lower()
-    tokens = _WORD.findall(lowered)
-    if not all(any(t.startswith(w) for t in tokens) or w in lowered for w in words):
+    # A word that starts a token is inside the text too, so "every word is inside" is the whole test.
+    if not all(w in lowered for w in words):
         return 0
+    tokens = _WORD.findall(lowered)
     if lowered == text.lower().strip():
         return 100
     if lowered.startswith(text.lower().strip()):

@@ -1,0 +1,178 @@
+"""The Neo4j backend at national scale: load rate, and questions against answering in memory.
+
+The server is the one the Neo4j tests use: ArcadeDB with its Bolt plugin, started from the
+installed `arcadedb-embedded` package on free loopback ports in a temporary directory and
+stopped at the end (or, when NEO4J_URI is set, that server: NEO4J_USER, NEO4J_PASSWORD,
+NEO4J_DATABASE; its lscp data is overwritten). The load is `loaders.neo4j_load.load_graph`
+in a child process bounded in time; its baseline is the in-memory build of the same data
+(nodes per second of `loaders.load`). Each question is then asked of a fresh `Neo4jGraph`
+(an empty snapshot, so the answer comes from the database) and compared with the same
+question in memory: p95 against p95.
+"""
+from __future__ import annotations
+
+import base64
+import importlib.util
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from .common import Row, child_json, dataset, graph_cache_env, load_graph, not_measured, percentile
+
+SECTION = "Neo4j backend (scale 1)"
+RATE_TARGET, RATIO_TARGET = 20_000.0, 10.0
+START_TIMEOUT_S, LOAD_TIMEOUT_S = 180.0, 1800.0
+ROOT_PASSWORD = "lscp-bench-root"
+DATABASE = "lscp"
+PER_KIND = 15
+
+LOAD = """
+import json, sys, time
+from loaders import load_fast
+from loaders.neo4j_load import load_graph
+from loaders.neo4j_server import Settings
+graph = load_fast(sys.argv[1])
+settings = Settings(uri=sys.argv[2], user=sys.argv[3], password=sys.argv[4] or None, database=sys.argv[5])
+started = time.perf_counter()
+record = load_graph(graph, settings)
+wall = time.perf_counter() - started
+print(json.dumps({"entities": record.entities, "relations": record.relations, "seconds": record.seconds, "wall": wall}))
+"""
+
+BUILD = """
+import json, sys, time
+from loaders import load
+started = time.perf_counter()
+graph = load(sys.argv[1])
+print(json.dumps({"entities": len(graph.by_id), "seconds": time.perf_counter() - started}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _http(port: int, method: str, path: str, body: dict | None = None) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    token = base64.b64encode(f"root:{ROOT_PASSWORD}".encode()).decode()
+    request.add_header("Authorization", f"Basic {token}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status
+
+
+@contextmanager
+def bolt_server():
+    """(uri, user, password, database) of a running server, stopped on exit if started here."""
+    if os.environ.get("NEO4J_URI"):
+        yield (os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""),
+               os.environ.get("NEO4J_DATABASE", "neo4j"))
+        return
+    spec = importlib.util.find_spec("arcadedb_embedded")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("no Bolt server: set NEO4J_URI, or install arcadedb-embedded (pip install -e '.[dev]')")
+    home = Path(list(spec.submodule_search_locations)[0])
+    root = Path(tempfile.mkdtemp(prefix="lscp-bench-arcadedb-"))
+    bolt_port, http_port = _free_port(), _free_port()
+    command = [str(home / "jre" / "bin" / "java"), "-Xms256m", "-Xmx4g",
+               f"-Darcadedb.server.rootPath={root}", f"-Darcadedb.server.rootPassword={ROOT_PASSWORD}",
+               "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+               "-Darcadedb.bolt.host=127.0.0.1", f"-Darcadedb.bolt.port={bolt_port}",
+               "-Darcadedb.server.httpIncomingHost=127.0.0.1", f"-Darcadedb.server.httpIncomingPort={http_port}",
+               "-cp", f"{home / 'jars'}/*", "com.arcadedb.server.ArcadeDBServer"]
+    log = (root / "server.log").open("wb")
+    process = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not (_listening(http_port) and _listening(bolt_port)):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"ArcadeDB did not start (exit {process.poll()}); log in {root / 'server.log'}")
+            time.sleep(0.2)  # poll interval while the JVM starts; readiness is the two ports above
+        _http(http_port, "POST", "/api/v1/server", {"command": f"create database {DATABASE}"})
+        yield f"bolt://127.0.0.1:{bolt_port}", "root", ROOT_PASSWORD, DATABASE
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _questions(graph, seed: int = 11) -> dict[str, list]:
+    from .bench_queries import samples
+
+    rng = random.Random(seed)
+    return {kind: (calls if len(calls) <= PER_KIND else rng.sample(calls, PER_KIND))
+            for kind, calls in samples(graph).items() if kind in ("accountable", "escalation", "search", "show")}
+
+
+def run(scale: float = 1.0) -> list[Row]:
+    try:
+        from loaders.neo4j_server import Settings, connect
+        from queries.neo4j_graph import Neo4jGraph
+    except ImportError as exc:
+        return [not_measured(SECTION, "load into Neo4j", f"Neo4j backend not available ({exc})", f"≥ {RATE_TARGET:,.0f} nodes/s")]
+    root = dataset(scale)
+    section = SECTION if scale == 1 else f"Neo4j backend (scale {scale:g})"
+    build = child_json(BUILD, str(root))
+    baseline_rate = build["entities"] / build["seconds"]
+    with bolt_server() as (uri, user, password, database):
+        try:
+            loaded = child_json(LOAD, str(root), uri, user, password or "", database, env=graph_cache_env(),
+                                timeout=LOAD_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            return [Row(section, "load into Neo4j", None, "nodes/s", baseline_rate, "in-memory build",
+                        f"≥ {RATE_TARGET:,.0f} nodes/s", note=f"not measured: the load did not finish in {LOAD_TIMEOUT_S:.0f} s")]
+        rate = loaded["entities"] / loaded["seconds"]
+        rows = [Row(section, f"load into Neo4j ({loaded['entities']:,} nodes, {loaded['relations']:,} relationships)",
+                    rate, "nodes/s", baseline_rate, "in-memory build", f"≥ {RATE_TARGET:,.0f} nodes/s", rate >= RATE_TARGET,
+                    note=f"one transaction: {loaded['seconds']:.1f} s as the load records it, {loaded['wall']:.1f} s "
+                         "with connecting and the schema")]
+        memory = load_graph(root)
+        settings = Settings(uri=uri, user=user, password=password or None, database=database)
+        server = connect(settings)
+        try:
+            for kind, calls in _questions(memory).items():
+                here, there = [], []
+                for fn, args in calls:
+                    fn(memory, *args)  # warm, as the in-process figures are
+                    started = time.perf_counter()
+                    fn(memory, *args)
+                    here.append(time.perf_counter() - started)
+                    fresh = Neo4jGraph(server, root / "sources")
+                    started = time.perf_counter()
+                    fn(fresh, *args)
+                    there.append(time.perf_counter() - started)
+                p95, base = percentile(there, 95) * 1000, percentile(here, 95) * 1000
+                rows.append(Row(section, f"`{kind}` p95 from Neo4j", p95, "ms", base, "in memory", f"≤ {RATIO_TARGET:g}×",
+                                p95 <= RATIO_TARGET * base,
+                                note=f"{len(calls)} questions, each on a fresh snapshot; worst {max(there) * 1000:.0f} ms"))
+        finally:
+            server.close()
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    for row in run(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0):
+        print(" | ".join(row.cells()), "|", row.note)
