@@ -2,9 +2,10 @@
 
 The baseline is the bare YAML parse of the same files with PyYAML's C-accelerated safe loader
 (`yaml.load(text, Loader=yaml.CSafeLoader)`, no positions, no validation; the parsed files
-kept in memory, as a load keeps them): the least any YAML-based load can cost. The build is `loaders.load(root)`: parse with positions, validate
-every record, cross-check every reference and citation, index the graph. Each runs in a fresh
-interpreter (so its peak memory is its own), alternately, and the fastest of each is kept.
+kept in memory, as a load keeps them): the least any YAML-based load can cost. The build is
+`loaders.load(root)`: parse with positions, validate every record, cross-check every reference
+and citation, index the graph. Each runs in a fresh interpreter (so its peak memory is its
+own), alternately, and the fastest of each is kept.
 """
 from __future__ import annotations
 

@@ -33,8 +33,9 @@ NOTES = Path(__file__).resolve().parent / "optimisations.md"
 LAST = WORK / "last-run.json"  # what the last run measured, for --rewrite
 
 
-def run(names: list[str], scale: float) -> tuple[list[Row], dict[str, float]]:
-    rows, seconds = [], {}
+def run(names: list[str], scale: float) -> dict[str, dict]:
+    """Each benchmark's rows, seconds and date, by name."""
+    done = {}
     for name in names:
         module_name, section = BENCHMARKS[name]
         print(f"== {name}", flush=True)
@@ -45,65 +46,66 @@ def run(names: list[str], scale: float) -> tuple[list[Row], dict[str, float]]:
         except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
             traceback.print_exc()
             found = [not_measured(section, name, f"{type(exc).__name__}: {exc}")]
-        seconds[name] = time.perf_counter() - started
         for row in found:
             print("  " + " | ".join(row.cells()) + (f"  [{row.note}]" if row.note else ""), flush=True)
-        rows += found
-    return rows, seconds
+        done[name] = {"rows": [dataclasses.asdict(row) for row in found], "seconds": time.perf_counter() - started,
+                      "date": machine()["date"], "load": load_average()}
+    return done
 
 
-def markdown(rows: list[Row], seconds: dict[str, float], about: dict[str, str], command: str) -> str:
+def markdown(runs: dict[str, dict], about: dict[str, str]) -> str:
+    dates = sorted({run["date"] for run in runs.values()})
     out = ["# Performance", "",
-           f"Written by `{command}` on {about['date']}; do not edit by hand: change the benchmarks "
-           "(`benchmarks/`) or the notes (`benchmarks/optimisations.md`) and run it again.", "",
-           f"Machine: {about['nproc']} CPUs ({about['cpu']}), {about['python']}, {about['os']}; "
-           f"load average {about['load_before']} before the run and {about['load_after']} after "
-           "(a shared machine: read the ratios, measured against a baseline in the same run, before the "
-           "absolute times).", "",
-           "Run time: " + ", ".join(f"{name} {s:.0f} s" for name, s in seconds.items()) + ".", ""]
-    section = None
-    notes: list[str] = []
-    for row in rows:
-        if row.section != section:
-            if notes:
-                out += ["", *notes]
-                notes = []
-            section = row.section
-            out += ["", f"## {section}", "", "| figure | value | baseline | ratio | target | result |",
-                    "|---|---|---|---|---|---|"]
-        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row.cells()) + " |")
-        if row.note:
-            notes.append(f"- {row.name}: {row.note}")
-    if notes:
-        out += ["", *notes]
+           f"Written by `python -m benchmarks.run` (`make bench`); measured {' to '.join([dates[0], dates[-1]][:len(dates)])}. "
+           "Do not edit by hand: change the benchmarks (`benchmarks/`) or the notes "
+           "(`benchmarks/optimisations.md`) and run it again (`--only NAME` re-measures one benchmark and keeps "
+           "the others' rows; `--rewrite` only rewrites this file).", "",
+           f"Machine: {about['nproc']} CPUs ({about['cpu']}), {about['python']}, {about['os']}. A shared machine: "
+           "read the ratios, each against a baseline measured in the same run, before the absolute times.", "",
+           "Each benchmark: " + "; ".join(f"{name} {run['date']}, {run['seconds']:.0f} s, load average {run['load']}"
+                                         for name, run in runs.items()) + ".", ""]
+    for name in BENCHMARKS:
+        if name not in runs:
+            continue
+        section, notes = None, []
+        for row in (Row(**r) for r in runs[name]["rows"]):
+            if row.section != section:
+                if notes:
+                    out += ["", *notes]
+                    notes = []
+                section = row.section
+                out += ["", f"## {section}", "", "| figure | value | baseline | ratio | target | result |",
+                        "|---|---|---|---|---|---|"]
+            out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row.cells()) + " |")
+            if row.note:
+                notes.append(f"- {row.name}: {row.note}")
+        if notes:
+            out += ["", *notes]
     out += ["", NOTES.read_text(encoding="utf-8").rstrip() if NOTES.is_file() else ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the benchmarks and write docs/performance.md.")
-    parser.add_argument("--only", help=f"comma-separated: {','.join(BENCHMARKS)} (default: all)")
+    parser.add_argument("--only", help=f"comma-separated: {','.join(BENCHMARKS)} (default: all); the rows of the "
+                                       "others are kept from the last run")
     parser.add_argument("--scale", type=float, default=1.0, help="scale of the synthetic England (default 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument("--rewrite", action="store_true",
                         help="measure nothing: write the file again from the last run (after editing the notes)")
     args = parser.parse_args(argv)
-    if args.rewrite:
-        last = json.loads(LAST.read_text(encoding="utf-8"))
-        rows, seconds, about, command = [Row(**r) for r in last["rows"]], last["seconds"], last["about"], last["command"]
-    else:
+    last = json.loads(LAST.read_text(encoding="utf-8")) if LAST.is_file() else {"runs": {}}
+    if not args.rewrite:
         names = args.only.split(",") if args.only else list(BENCHMARKS)
         unknown = [n for n in names if n not in BENCHMARKS]
         if unknown:
             parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
-        about = {**machine(), "load_before": load_average()}
-        rows, seconds = run(names, args.scale)
-        about["load_after"] = load_average()
-        command = ("python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
+        runs = run(names, args.scale)
+        last = {"runs": {**(last["runs"] if args.only else {}), **runs}}
         LAST.parent.mkdir(parents=True, exist_ok=True)
-        LAST.write_text(json.dumps({"rows": [dataclasses.asdict(r) for r in rows], "seconds": seconds, "about": about,
-                                    "command": command}, indent=1), encoding="utf-8")
-    args.out.write_text(markdown(rows, seconds, about, command), encoding="utf-8")
+        LAST.write_text(json.dumps(last, indent=1), encoding="utf-8")
+    runs = {name: last["runs"][name] for name in BENCHMARKS if name in last["runs"]}
+    args.out.write_text(markdown(runs, machine()), encoding="utf-8")
     print(f"Wrote {args.out}")
     return 0
 
