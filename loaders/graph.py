@@ -6,8 +6,6 @@ built on first use and never pickled, so a cached graph loads fast and a CLI ans
 import networkx."""
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +14,8 @@ from model import Entity, NotFound, Relation
 from model.suggest import closest
 from model.entities import Edition, Source, Versioned
 
+from .names import NameIndex
 from .reader import Origin
-
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass
@@ -91,8 +88,17 @@ class Graph:
     def entities_matching(self, words: list[str]) -> list[Entity]:
         """Entities whose name, an alias or the id contains every (lower-case) word, by id
         (what `queries.search` scores; a database backend answers the same question)."""
-        index = self._derived.get("names") or self._derived.setdefault("names", _NameIndex(self.entities()))
-        return index.matching(words)
+        return self._names().matching(words)
+
+    def ranked_matches(self, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
+        """The `limit` best (score, entity, matched name) for a search (see `loaders.names`)."""
+        index = self._names()
+        return [(hit.score, index.entities[hit.position], hit.matched) for hit in index.ranked(words, text, limit)]
+
+    def _names(self) -> NameIndex:
+        if "names" not in self._derived:
+            self._derived["names"] = NameIndex(self.entities())
+        return self._derived["names"]
 
     # -- relations ------------------------------------------------------------------
     def relations(
@@ -163,56 +169,3 @@ class Graph:
             self._source_lines[doc] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
         lines = self._source_lines[doc]
         return [(n, lines[n - 1]) for n in range(start, min(end, len(lines)) + 1)]
-
-
-class _NameIndex:
-    """Which names (name, aliases, id; lower-cased) contain a word, without scanning them all.
-
-    A word is letters and digits only, so it can only occur inside one run of letters and
-    digits of a name: the index maps each such run (a token) to the names holding it, and a
-    word to the tokens containing it by one search of the joined vocabulary."""
-
-    def __init__(self, entities: list[Entity]):
-        self.entities = entities
-        self.owner: list[int] = []  # name -> position of its entity in `entities`
-        self.names: list[str] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        for position, entity in enumerate(entities):
-            for name in (entity.name, *entity.aliases, entity.id):
-                lowered = name.lower()
-                number = len(self.names)
-                self.names.append(lowered)
-                self.owner.append(position)
-                for token in set(_WORD.findall(lowered)):
-                    postings[token].append(number)
-        self.tokens = sorted(postings)
-        self.postings = [postings[t] for t in self.tokens]
-        self.starts = []
-        offset = 0
-        for token in self.tokens:
-            self.starts.append(offset)
-            offset += len(token) + 1
-        self.vocabulary = "\n".join(self.tokens)
-
-    def _tokens_containing(self, word: str) -> list[int]:
-        found, start = [], self.vocabulary.find(word)
-        while start >= 0:
-            token = bisect_right(self.starts, start) - 1
-            found.append(token)
-            start = self.vocabulary.find(word, self.starts[token] + len(self.tokens[token]) + 1)
-        return found
-
-    def matching(self, words: list[str]) -> list[Entity]:
-        words = [w for w in dict.fromkeys(words) if w]
-        if not words or any(not _WORD.fullmatch(w) for w in words):
-            return self._scan(words)
-        by_word = [(self._tokens_containing(w), w) for w in words]
-        tokens, first = min(by_word, key=lambda item: sum(len(self.postings[t]) for t in item[0]))
-        rest = [w for w in words if w != first]
-        names = {n for t in tokens for n in self.postings[t]}
-        positions = {self.owner[n] for n in names if all(w in self.names[n] for w in rest)}
-        return [self.entities[p] for p in sorted(positions)]
-
-    def _scan(self, words: list[str]) -> list[Entity]:
-        positions = {self.owner[n] for n, name in enumerate(self.names) if all(w in name for w in words)}
-        return [self.entities[p] for p in sorted(positions)]

@@ -1,11 +1,10 @@
 """Browsing: list, search, show and the overview of what is loaded."""
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel
 
 from loaders import Graph
+from loaders.names import WORD, score
 from model import Entity
 
 from .results import Cited, RelationView, cite_all, view_relation
@@ -100,45 +99,31 @@ def _in_edition_or_related(graph: Graph, entity: Entity, edition: str) -> bool:
     return any(edition in r.editions for r in related)
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-
 def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     """Entities whose id, name or alias matches every word of `text`, best first."""
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     if not words:
         return []
+    ranked = getattr(graph, "ranked_matches", None)
+    found = ranked(words, text, limit) if ranked is not None else _ranked_scan(graph, words, text, limit)
+    return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points)
+            for points, entity, matched in found]
+
+
+def _ranked_scan(graph: Graph, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
+    """Score every candidate: a database backend narrows them server-side to those containing
+    every word (`entities_matching`)."""
     ranked = []
-    for entity in _candidates(graph, words):
-        best = None
+    for entity in graph.entities_matching(words):
+        best = (0, "")
         for candidate in [entity.name, *entity.aliases, entity.id]:
-            score = _score(candidate, words, text)
-            if score and (best is None or score > best[0]):
-                best = (score, candidate)
-        if best:
+            points = score(candidate, words, text)
+            if points > best[0]:
+                best = (points, candidate)
+        if best[0]:
             ranked.append((-best[0], entity.name.lower(), entity.id, best[1], entity))
-    ranked.sort(key=lambda hit: hit[:3])  # a national search can match thousands: rank, then build the first few
-    return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=-score)
-            for score, _, _, matched, entity in ranked[:limit]]
-
-
-def _candidates(graph: Graph, words: list[str]) -> list[Entity]:
-    """Every entity; a database backend narrows them server-side to those containing every word."""
-    matching = getattr(graph, "entities_matching", None)
-    return matching(words) if matching is not None else graph.entities()
-
-
-def _score(candidate: str, words: list[str], text: str) -> int:
-    lowered = candidate.lower()
-    # A word that starts a token is inside the text too, so "every word is inside" is the whole test.
-    if not all(w in lowered for w in words):
-        return 0
-    tokens = _WORD.findall(lowered)
-    if lowered == text.lower().strip():
-        return 100
-    if lowered.startswith(text.lower().strip()):
-        return 80
-    return 50 + sum(1 for w in words if w in tokens)
+    ranked.sort(key=lambda hit: hit[:3])
+    return [(-points, entity, matched) for points, _, _, matched, entity in ranked[:limit]]
 
 
 def show(graph: Graph, entity_id: str) -> EntityDetail:

@@ -62,3 +62,32 @@ def test_it_only_replaces_a_directory_it_made(tmp_path):
     with pytest.raises(FileExistsError):
         synthetic.generate(tmp_path, scale=0.01)
     assert (tmp_path / "precious.txt").read_text() == "keep me"
+
+
+def _queries(graph) -> list[str]:
+    """Searches of every shape: each name's first word, first two words, a word cut short,
+    a whole name, an exact id, single letters, repeated words and punctuation."""
+    import random
+
+    rng = random.Random(5)
+    asked = ["a", "s", "st", "primary school", "school school", "st. peter's", "church of", "nursery",
+             "safeguarding children partnership", "x y z", "01"]
+    for entity in rng.sample(graph.entities(), min(300, len(graph.by_id))):
+        words = entity.name.lower().split()
+        asked += [words[0], " ".join(words[:2]), words[-1][:3], entity.name, entity.id, " ".join(words[1:3])]
+    return asked
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic"])
+def test_ranked_search_gives_what_scoring_every_match_gives(which, small):
+    """The name index ranks from its postings and stops early; scoring every candidate and
+    sorting (what a database backend does) must give the same hits in the same order."""
+    from queries.browse import _ranked_scan, search
+
+    graph = load(ROOT / "data" if which == "bundled" else small)
+    for text in _queries(graph):
+        for limit in (1, 20, 50):
+            words = __import__("re").findall(r"[a-z0-9]+", text.lower())
+            expected = [(points, entity.id, matched) for points, entity, matched in _ranked_scan(graph, words, text, limit)]
+            got = [(hit.score, hit.id, hit.matched) for hit in search(graph, text, limit=limit)]
+            assert got == expected, text
