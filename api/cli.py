@@ -126,13 +126,15 @@ def search(ctx, words, limit, as_json, fmt):
 
 @cli.command()
 @click.argument("entity_id")
+@click.option("--all", "everything", is_flag=True,
+              help="List every relation, not only the first 250 of each type and direction.")
 @json_option
 @click.pass_context
-def show(ctx, entity_id, as_json):
-    """An entity, every relation in and out, and each citation with its lines."""
-    from queries import show as show_query
+def show(ctx, entity_id, everything, as_json):
+    """An entity, its relations in and out, and each citation with its lines."""
+    from queries.browse import SHOW_LIMIT, show as show_query
 
-    detail = show_query(_graph(ctx), entity_id)
+    detail = show_query(_graph(ctx), entity_id, limit=None if everything else SHOW_LIMIT)
     click.echo(to_json(detail) if as_json else text.detail(detail), nl=False)
 
 

@@ -63,6 +63,9 @@ def detail(d: EntityDetail) -> str:
                     out.append(f"      note: {view.note}")
                 for cited in view.sources:
                     out += citation_lines(cited)
+    for more in d.omitted:
+        out.append(f"  … and {more.total - more.listed:,} more {more.direction} {more.type} "
+                   f"({more.listed:,} of {more.total:,} listed; --all lists every one)")
     out.append("Sources:")
     for cited in d.sources:
         out += citation_lines(cited, "  ")

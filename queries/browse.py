@@ -1,11 +1,13 @@
 """Browsing: list, search, show and the overview of what is loaded."""
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import BaseModel
 
 from loaders import Graph
 from loaders.names import WORD, score
-from model import Entity
+from model import Entity, Relation
 
 from .results import Cited, RelationView, cite_all, view_relation
 from .scope import areas_of, check_area, check_edition, in_area, in_edition, kind_named, partnership_of
@@ -38,6 +40,15 @@ class NotStatedView(BaseModel):
     sources: list[Cited] = []
 
 
+class OmittedRelations(BaseModel):
+    """Relations of one type and direction beyond the limit of `show`: counted, not listed."""
+
+    direction: str  # "outgoing" or "incoming"
+    type: str
+    listed: int
+    total: int
+
+
 class EntityDetail(BaseModel):
     id: str
     kind: str
@@ -50,7 +61,12 @@ class EntityDetail(BaseModel):
     outgoing: list[RelationView] = []
     incoming: list[RelationView] = []
     sources: list[Cited] = []
+    omitted: list[OmittedRelations] = []
 
+
+# Relations listed per type and direction unless asked for all: a national partnership has
+# over a thousand relevant agencies; no partnership of the bundled data has more than 209.
+SHOW_LIMIT = 250
 
 _SUBKIND = ("sector", "body_kind", "partnership_kind", "edition_kind", "area_kind")
 _SKIP = {"id", "name", "aliases", "src", "not_stated", "editions", "note"}
@@ -126,8 +142,9 @@ def _ranked_scan(graph: Graph, words: list[str], text: str, limit: int) -> list[
     return [(-points, entity, matched) for points, _, _, matched, entity in ranked[:limit]]
 
 
-def show(graph: Graph, entity_id: str) -> EntityDetail:
-    """The entity, every relation in and out, each citation with its lines."""
+def show(graph: Graph, entity_id: str, limit: int | None = SHOW_LIMIT) -> EntityDetail:
+    """The entity, its relations in and out (the first `limit` of each type and direction,
+    in data order; all when None), each citation with its lines."""
     entity = graph.entity(entity_id)
     fields = {
         name: value for name, value in entity.model_dump(mode="json").items()
@@ -136,14 +153,36 @@ def show(graph: Graph, entity_id: str) -> EntityDetail:
     if entity.note:
         fields["note"] = entity.note
     editions = list(getattr(entity, "editions", []))
+    omitted: list[OmittedRelations] = []
+    outgoing = _first_of_each_type(graph.relations(source=entity.id), limit, "outgoing", omitted)
+    incoming = _first_of_each_type(graph.relations(target=entity.id), limit, "incoming", omitted)
     return EntityDetail(
         id=entity.id, kind=entity.kind, name=entity.name, aliases=list(entity.aliases),
         fields=fields, editions=editions, absent_from=_absent_from(graph, entity, editions),
         not_stated=[NotStatedView(field=n.field, note=n.note, sources=cite_all(graph, n.src)) for n in entity.not_stated],
-        outgoing=[view_relation(graph, r) for r in graph.relations(source=entity.id)],
-        incoming=[view_relation(graph, r) for r in graph.relations(target=entity.id)],
-        sources=cite_all(graph, entity.src),
+        outgoing=[view_relation(graph, r) for r in outgoing],
+        incoming=[view_relation(graph, r) for r in incoming],
+        sources=cite_all(graph, entity.src), omitted=omitted,
     )
+
+
+def _first_of_each_type(relations: list[Relation], limit: int | None, direction: str,
+                        omitted: list[OmittedRelations]) -> list[Relation]:
+    """The first `limit` relations of each type, in data order; what is left out is counted."""
+    if limit is None:
+        return relations
+    totals = Counter(r.type for r in relations)
+    if max(totals.values(), default=0) <= limit:
+        return relations
+    omitted += [OmittedRelations(direction=direction, type=t, listed=limit, total=n)
+                for t, n in sorted(totals.items()) if n > limit]
+    listed: Counter = Counter()
+    kept = []
+    for relation in relations:
+        listed[relation.type] += 1
+        if listed[relation.type] <= limit:
+            kept.append(relation)
+    return kept
 
 
 def _absent_from(graph: Graph, entity: Entity, editions: list[str]) -> list[str]:

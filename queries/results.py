@@ -31,20 +31,23 @@ class RelationView(BaseModel):
 
 
 def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
-    lines = graph.source_lines(citation.doc, citation.start, citation.end) if with_lines and citation.doc else []
-    return Cited(
-        citation=str(citation), doc=citation.doc, start=citation.start, end=citation.end,
-        url=citation.url, lines=lines,
-    )
+    """The citation with its lines; shared by every relation citing the same lines (a
+    partnership's hundreds of relevant agencies cite one appendix), as the graph never changes."""
+    key = ("cited", str(citation), with_lines)
+    found = graph.cache.get(key)
+    if found is None:
+        lines = graph.source_lines(citation.doc, citation.start, citation.end) if with_lines and citation.doc else []
+        found = graph.cache[key] = Cited(citation=key[1], doc=citation.doc, start=citation.start, end=citation.end,
+                                         url=citation.url, lines=lines)
+    return found
 
 
 def cite_all(graph: Graph, citations, with_lines: bool = True) -> list[Cited]:
-    seen, out = set(), []
+    out = {}
     for citation in citations:
-        if str(citation) not in seen:
-            seen.add(str(citation))
-            out.append(cite(graph, citation, with_lines))
-    return out
+        cited = cite(graph, citation, with_lines)
+        out.setdefault(cited.citation, cited)
+    return list(out.values())
 
 
 _ATTRIBUTES = ("capacity", "represents", "condition", "order", "share", "authority", "rotating", "via", "on", "since", "until")

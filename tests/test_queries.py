@@ -196,3 +196,18 @@ def test_a_2022_edition_with_a_ccg_partner_is_flagged(complete):
     (complete / "world.yaml").write_text(world)
     findings = gaps(load(complete), rules="wt2018").findings
     assert [f.requirement for f in findings if f.category == "statutory"] == ["WT18-07"]
+
+
+def test_show_lists_the_first_relations_of_each_type_and_counts_the_rest(graph):
+    from queries.browse import show
+
+    agencies = [r.source for r in graph.relation_list if r.type == "relevant_agency_of" and r.target == "portsmouth.pscp"]
+    assert len(agencies) > 100  # Appendix 2 of 000 and the later editions' lists
+    paged = show(graph, "portsmouth.pscp", limit=100)
+    listed = [r.source for r in paged.incoming if r.type == "relevant_agency_of"]
+    assert listed == agencies[:100]
+    assert [(o.direction, o.type, o.listed, o.total) for o in paged.omitted] == [
+        ("incoming", "relevant_agency_of", 100, len(agencies))]
+    everything = show(graph, "portsmouth.pscp", limit=None)
+    assert [r.source for r in everything.incoming if r.type == "relevant_agency_of"] == agencies
+    assert everything.omitted == [] and show(graph, "portsmouth.pscp").omitted == []  # the default lists all 209

@@ -91,3 +91,41 @@ def test_ranked_search_gives_what_scoring_every_match_gives(which, small):
             expected = [(points, entity.id, matched) for points, entity, matched in _ranked_scan(graph, words, text, limit)]
             got = [(hit.score, hit.id, hit.matched) for hit in search(graph, text, limit=limit)]
             assert got == expected, text
+
+
+def test_lscp_show_of_a_large_partnership_counts_what_it_does_not_list(small):
+    """A national partnership has more relevant agencies than a page should list: `lscp show`
+    lists the first SHOW_LIMIT and says how many more there are; --all lists every one."""
+    import json
+    import subprocess
+
+    from queries.browse import SHOW_LIMIT
+
+    graph = load(small)
+    counts = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of")
+    partnership, total = counts.most_common(1)[0]
+    assert total > SHOW_LIMIT
+    lscp = [sys.executable, "-c", "import sys; from api.cli import main; sys.exit(main())", "--data", str(small)]
+    shown = subprocess.run([*lscp, "show", partnership], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert f"… and {total - SHOW_LIMIT:,} more incoming relevant_agency_of ({SHOW_LIMIT} of {total:,} listed" in shown.stdout
+    every = json.loads(subprocess.run([*lscp, "show", partnership, "--all", "--json"], capture_output=True, text=True,
+                                      timeout=120).stdout)
+    assert sum(r["type"] == "relevant_agency_of" for r in every["incoming"]) == total and every["omitted"] == []
+
+
+def test_the_entity_page_of_a_large_partnership_links_to_every_relation(small):
+    from fastapi.testclient import TestClient
+
+    from api.http import create_app
+    from queries.browse import SHOW_LIMIT
+
+    graph = load(small)
+    partnership, total = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of").most_common(1)[0]
+    with TestClient(create_app(graph)) as client:
+        paged = client.get(f"/entities/{partnership}")
+        every = client.get(f"/entities/{partnership}?all=1")
+    assert paged.status_code == every.status_code == 200
+    assert f"{SHOW_LIMIT} of {total:,} “relevant agency of” relations to this partnership are listed" in paged.text
+    assert 'href="?all=1"' in paged.text and "are listed" not in every.text
+    assert every.text.count("relevant agency of") > paged.text.count("relevant agency of")

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import queries
+from queries.browse import SHOW_LIMIT
 
 from ..deps import GraphDep
 from .views import answer_chart, by_partnership, changes_chart, compare_chart, partnership_page, resolve
@@ -34,9 +35,11 @@ def search(request: Request, graph: GraphDep, q: Text = "") -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, graph: GraphDep, entity_id: str) -> HTMLResponse:
-    """One entity: relations both ways, each citation expandable to its lines."""
-    return _render(request, "entity.html", d=queries.show(graph, entity_id))
+def entity(request: Request, graph: GraphDep, entity_id: str,
+           everything: Annotated[bool, Query(alias="all")] = False) -> HTMLResponse:
+    """One entity: relations both ways (the first SHOW_LIMIT of each type unless ?all=1), each
+    citation expandable to its lines."""
+    return _render(request, "entity.html", d=queries.show(graph, entity_id, limit=None if everything else SHOW_LIMIT))
 
 
 @router.get("/partnerships/{partnership_id}")

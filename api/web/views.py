@@ -79,7 +79,7 @@ def editions_of(graph: Graph, partnership: str) -> list[EntitySummary]:
 
 def partnership_page(graph: Graph, partnership: str, edition: str | None = None) -> PartnershipPage:
     """Partners with lead representatives and delegates, bodies with chairs and lines, agencies, gaps."""
-    detail = show(graph, partnership)
+    detail = show(graph, partnership, limit=None)  # every relevant agency, grouped by sector below
     editions = editions_of(graph, partnership)
     if edition is not None and edition not in [e.id for e in editions]:
         raise UsageError(f"{edition!r} is not an edition of {detail.name}; its editions are: "
