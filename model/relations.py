@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from .citation import Sources
-from .entities import Id, PartialDate, Strict
+from .entities import Id, PartialDate, Strict, empty
 from .vocabulary import Capacity, Condition
 
 RelationType = Literal[
@@ -84,12 +84,12 @@ class Relation(Strict):
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
     src: Sources
-    editions: list[Id] = []
+    editions: list[Id] = empty()
     since: PartialDate = None
     until: PartialDate = None
     note: str | None = None
     capacity: Capacity | None = None
-    represents: list[Id] = []
+    represents: list[Id] = empty()
     condition: Condition | None = None
     order: int | None = Field(default=None, ge=1)
     share: float | None = Field(default=None, ge=0, le=100)
