@@ -1,9 +1,12 @@
 """Plain-English renderings of results for the terminal."""
 from __future__ import annotations
 
-from queries.browse import EntityDetail
-from queries.overview import Overview
-from queries.results import Cited, RelationView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # hints only: a command imports the result models it answers with, no others
+    from queries.browse import EntityDetail
+    from queries.overview import Overview
+    from queries.results import Cited, RelationView
 
 
 def citation_lines(cited: Cited, indent: str = "      ") -> list[str]:
