@@ -1,20 +1,64 @@
-"""What the routes share: the loaded graph, and the parameters several of them take."""
+"""What the routes share: the loaded graph, the parameters several of them take, and a cache."""
 from __future__ import annotations
 
-from typing import Annotated
+import threading
+from typing import Annotated, Callable, Hashable, TypeVar
 
 from fastapi import Depends, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from loaders import Graph
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
+    """Async so FastAPI calls it in the event loop, not through the thread pool."""
     return request.app.state.graph
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]
+T = TypeVar("T")
+
+
+async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T:
+    """`question(graph, ...)` in the event loop when the graph is in memory (milliseconds of CPU,
+    no I/O); in the thread pool when it is a subclass that asks a database (Neo4j) over the network."""
+    if type(graph) is Graph:
+        return question(graph, *args, **kwargs)
+    return await run_in_threadpool(question, graph, *args, **kwargs)
 
 EntityId = Annotated[str, Path(description="An entity id, e.g. southampton.silg.", examples=["southampton.silg"])]
 Edition = Annotated[str | None, Query(description="Answer as stated in this edition (default: the current one).",
                                       examples=["southampton-2022"])]
 Area = Annotated[str | None, Query(description="Only the partnerships of this area.", examples=["southampton"])]
+
+
+class Memo:
+    """Answers already made, bounded in count and bytes, oldest out first. The graph never changes
+    during a server's life, so nothing in it goes stale; the bounds only cap memory."""
+
+    def __init__(self, max_items: int, max_bytes: int):
+        self.max_items, self.max_bytes = max_items, max_bytes
+        self._items: dict[Hashable, tuple[object, int]] = {}
+        self._bytes = 0
+        self._lock = threading.Lock()  # sync routes (charts) run in the thread pool
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def get(self, key: Hashable):
+        found = self._items.get(key)
+        return found[0] if found else None
+
+    def put(self, key: Hashable, value, size: int) -> None:
+        if size > self.max_bytes // 4:  # one huge answer must not flush everything else
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            while self._items and (len(self._items) >= self.max_items or self._bytes + size > self.max_bytes):
+                self._bytes -= self._items.pop(next(iter(self._items)))[1]
+            self._items[key] = (value, size)
+            self._bytes += size

@@ -1,6 +1,7 @@
 """The web app: `create_app(graph)` serves the JSON API under /api, the HTML pages, and /docs."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -9,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from loaders import Graph
 from queries import list_entities
 
+from .deps import Memo
 from .errors import install_error_handlers
 from .routes import browse, charts, questions, reports
 from .web import pages
@@ -25,24 +27,91 @@ Errors always answer `{"error": {"status", "message", "suggestions"}}`: 404 for 
 
 def create_app(graph: Graph) -> FastAPI:
     """The app over one loaded graph; nothing is read from disk after this but static files and sources."""
-    app = FastAPI(title="lscp", version="0.1.0", description=DESCRIPTION, docs_url="/docs", redoc_url=None)
+    app = App(title="lscp", version="0.1.0", description=DESCRIPTION, docs_url="/docs", redoc_url=None)
     app.state.graph = graph
-    app.state.chart_cache = {}  # the graph never changes, so a drawn chart never goes stale
+    app.state.chart_cache = charts.new_cache()
     app.state.pages = Pages(source_name=_source_names(graph).get, name_of=lambda i: _name_of(graph, i),
                             chart_formats=charts.FORMATS, charts_available=charts.available())
     install_error_handlers(app)
     for router in (browse.router, questions.router, reports.router, charts.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.middleware("http")
-    async def no_sniffing(request, call_next):
-        """Every answer is what its content type says (JSON that echoes input is never read as HTML)."""
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
-
+    app.add_middleware(NoSniff)
     return app
+
+
+class App(FastAPI):
+    """FastAPI behind the answer cache: a repeated answer skips every layer of FastAPI's, whose
+    own middleware (telemetry, error pages, body limit) cost a quarter of a cached request."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.state.answer_cache = Memo(max_items=1024, max_bytes=64 * 2**20)
+        self._front = AnswerCache(super().__call__, self.state.answer_cache)
+
+    async def __call__(self, scope, receive, send):
+        await self._front(scope, receive, send)
+
+
+def settle_heap() -> None:
+    """Call once the graph is loaded, before serving: collect, then exempt what survives (the graph)
+    from the cycle collector, which would otherwise sweep it again and again under load."""
+    gc.collect()
+    gc.freeze()
+
+
+class NoSniff:
+    """Every answer is what its content type says (JSON that echoes input is never read as HTML).
+    Pure ASGI: `BaseHTTPMiddleware` cost a task and a stream per request."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        async def send_nosniff(message):
+            if message["type"] == "http.response.start":
+                headers = message.setdefault("headers", [])
+                if not any(name.lower() == b"x-content-type-options" for name, _ in headers):
+                    headers.append((b"x-content-type-options", b"nosniff"))
+            await send(message)
+
+        await self.app(scope, receive, send_nosniff if scope["type"] == "http" else send)
+
+
+class AnswerCache:
+    """Replays a JSON answer already given, byte for byte, headers and all: the graph never changes
+    during a server's life, so a URL always gets the same answer. Keyed by path and query string;
+    only the 200s of GET /api/ (charts keep their own cache, errors are made afresh)."""
+
+    def __init__(self, app, memo: Memo):
+        self.app, self.memo = app, memo
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] != "GET" or not path.startswith("/api/") \
+                or path.startswith("/api/charts/"):
+            return await self.app(scope, receive, send)
+        key = (path, scope["query_string"])
+        cached = self.memo.get(key)
+        if cached is not None:
+            start, body = cached
+            await send(dict(start))  # a copy: the server may annotate the message it is given
+            return await send({"type": "http.response.body", "body": body})
+        start, chunks = None, []
+
+        async def keep(message):
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        if start is not None and start["status"] == 200:
+            body = b"".join(chunks)
+            kept = {"type": start["type"], "status": 200, "headers": tuple(map(tuple, start.get("headers", ())))}
+            self.memo.put(key, (kept, body), len(body))
 
 
 def _name_of(graph: Graph, entity_id: str) -> str:

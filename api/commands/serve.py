@@ -19,7 +19,7 @@ def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: 
     try:
         import uvicorn
 
-        from ..http import create_app
+        from ..http import create_app, settle_heap
     except ImportError as missing:
         raise click.ClickException(f"the web app needs the 'web' extras ({missing.name} is not installed): "
                                    "pip install -e '.[web]'") from None
@@ -33,7 +33,10 @@ def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: 
         from loaders import load_fast
 
         graph = load_fast(data)
+    app = create_app(graph)
+    settle_heap()
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"lscp is serving at http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
     click.echo("Press Ctrl+C to stop.")
-    uvicorn.run(create_app(graph), host=host, port=port, log_level="warning")
+    # uvicorn picks httptools and uvloop (the 'web' extra) when installed, else h11 and asyncio.
+    uvicorn.run(app, host=host, port=port, log_level="warning")

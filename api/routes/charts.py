@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -14,7 +13,7 @@ from pydantic import BaseModel, Field
 import queries
 from model import UsageError
 
-from ..deps import GraphDep
+from ..deps import GraphDep, Memo
 from ..errors import ERROR_RESPONSES
 
 try:  # the web app runs without the charts module; the pages then show no charts
@@ -38,8 +37,6 @@ CHART_RESPONSES = {
 # A chart is a file to look at: nothing in it may run, even when opened on its own.
 CHART_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
                  "X-Content-Type-Options": "nosniff"}
-CACHE_SIZE = 64
-_CACHE_LOCK = threading.Lock()
 
 
 class ChartQuery(BaseModel):
@@ -58,6 +55,11 @@ class ChartQuery(BaseModel):
     after: str | None = Field(None, description="With `before`: the later edition.", examples=["hips-2022"])
     beside: str | None = Field(None, description="Draw this partnership beside the target, each as it stands now.",
                                examples=["portsmouth.pscp"])
+
+
+def new_cache() -> Memo:
+    """Where `_drawn` keeps charts: at most 64, and 256 MB (a large PNG is several MB)."""
+    return Memo(max_items=64, max_bytes=256 * 2**20)
 
 
 def available() -> bool:
@@ -80,7 +82,7 @@ def chart(
         **CHART_HEADERS, "Content-Disposition": f'inline; filename="{name}.{extension}"'})
 
 
-def _drawn(cache: dict, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
+def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
     """diagrams.draw, remembered: the graph never changes, so a drawn chart never goes stale."""
     key = (target, fmt, *ask.model_dump().values())
     body = cache.get(key)
@@ -91,10 +93,7 @@ def _drawn(cache: dict, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
         body = diagrams.draw(graph, target, fmt, edition=ask.edition, steps=steps, flow=ask.alone and bool(steps),
                              diff=(ask.before, ask.after) if ask.before else None,
                              compare=(target, ask.beside) if ask.beside else None)
-        with _CACHE_LOCK:  # handlers run in a thread pool
-            while len(cache) >= CACHE_SIZE:
-                cache.pop(next(iter(cache)))
-            cache[key] = body
+        cache.put(key, body, len(body))
     return body
 
 
