@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 LSCP := $(VENV)/bin/lscp
 
-.PHONY: run test install install-dev install-web system-deps charts bench readme clean
+.PHONY: run test install install-dev install-web system-deps bench-deps charts bench readme clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,20 @@ charts: install-dev
 readme: install-dev
 	$(PY) docs/examples.py
 
-bench: install-dev
+# wrk, the HTTP load generator of benchmarks/bench_http.py (C, so the client costs little of the
+# server's cores), from Debian's packages when missing. For `make bench` only, never `make test`.
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk with apt-get"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-dev
+	$(PIP) install -q -e '.[bench]'
+	touch $@
+
+# Every benchmark, then the profiles of what misses its target; writes docs/performance.md and
+# docs/profiles/. About 30 minutes on 2 cores.
+bench: install-dev $(VENV)/.installed-bench bench-deps
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.profiles
 
 test: install-dev
 	$(PY) -m pytest -q
