@@ -9,12 +9,14 @@ snapshot; `refresh()` drops it when the database has been loaded again):
 * an entity by id, entities of a kind (by label), all ids: one MATCH each;
 * the relations of a node: its neighbourhood, fetched with that of everything above it
   by iterative upward expansion (one query per level, along the steps the accountability
-  and escalation walks take), so a walk costs a few round trips, not one per step;
-* relations of a type: one MATCH on the relationship type;
+  and escalation walks take), so a walk costs a few round trips, not one per step; the
+  hundreds of relevant agencies of a partnership only when a question asks for them;
+* relations of a type: one MATCH per kind of source node the type allows;
 * search: names, aliases and ids matched in the database (`entities_matching`).
 
 Entities and relations are rebuilt from the `json` the loader stored, so they are equal to
-the ones the YAML loader builds.
+the ones the YAML loader builds; an entity met at the end of a fetched relation is decoded
+only when asked for. Plans and profiles: docs/profiles/neo4j-query-plans.txt.
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ from model.relations import ENDPOINTS
 UP_OUT = ["REPORTS_TO", "ACCOUNTABLE_TO", "ESCALATES_TO"]
 UP_IN = ["DELEGATES_TO", "CHAIRS", "RESPONSIBLE_FOR", "LEAD_REPRESENTATIVE_OF", "PARTNER_OF", "MEMBER_OF"]
 MAX_LEVELS = 12
+# Relationship types that come into a node by the hundred (a partnership's relevant agencies)
+# and that no walk climbs: left out of the expansion, fetched only when asked for.
+DEFERRED_IN = ["RELEVANT_AGENCY_OF"]
 
 ENTITY_FIELDS = "n.id AS id, n.kind AS kind, n.json AS json, n.origin AS origin"
 RELATION_FIELDS = "r.rid AS rid, r.idx AS idx, r.json AS json, r.origin AS origin"
@@ -51,14 +56,25 @@ MATCHING_ENTITIES = (
     f"WHERE all(word IN $words WHERE toLower(name) CONTAINS word)) RETURN {ENTITY_FIELDS}"
 )
 ALL_RELATIONS = f"MATCH (:Entity)-[r]->(:Entity) RETURN {RELATION_FIELDS}"
-TYPE_RELATIONS = f"MATCH (:Entity)-[r:%s]->(:Entity) RETURN {RELATION_FIELDS}"
+# Relations of a type, from the labels of its source kinds: ArcadeDB otherwise reads every
+# node's relationships (77 ms instead of 1 ms at scale 0.1, docs/profiles/neo4j-query-plans.txt).
+TYPE_RELATIONS = f"MATCH (:%s)-[r:%s]->(:Entity) RETURN {RELATION_FIELDS}"
 # One level of the upward expansion: every relation touching the frontier, the entity at the
 # other end, and whether the step leads upward (then the other end joins the next frontier).
 NEIGHBOURHOOD = (
     "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) "
+    "WHERE NOT (endNode(r) = n AND type(r) IN $deferred) "
     f"RETURN n.id AS node, {RELATION_FIELDS}, "
     "m.id AS other_id, m.kind AS other_kind, m.json AS other_json, m.origin AS other_origin, "
     "(startNode(r) = n AND type(r) IN $up_out) OR (endNode(r) = n AND type(r) IN $up_in) AS up"
+)
+
+
+# The types in the pattern, not in a WHERE: ArcadeDB then expands from the indexed node
+# (8 ms instead of 117, docs/profiles/neo4j-query-plans.txt).
+DEFERRED = (
+    f"MATCH (n:Entity {{id: $id}})<-[r:{'|'.join(DEFERRED_IN)}]-(m:Entity) RETURN {RELATION_FIELDS}, "
+    "m.id AS other_id, m.kind AS other_kind, m.json AS other_json, m.origin AS other_origin"
 )
 
 
@@ -128,6 +144,8 @@ class Neo4jGraph(Graph):
     # -- snapshot -------------------------------------------------------------------
     def _forget(self) -> None:
         self._entities: dict[str, Entity] = {}
+        self._undecoded: dict[str, tuple[str, str, str | None]] = {}  # id -> (kind, json, origin), decoded on use
+        self._deferred: set[str] = set()  # nodes whose DEFERRED_IN relations are not fetched yet
         self._origins: dict[str, Origin | None] = {}
         self._absent: set[str] = set()
         self._kinds: dict[str | None, list[Entity]] = {}
@@ -167,6 +185,9 @@ class Neo4jGraph(Graph):
 
     __eq__ = object.__eq__
     __hash__ = object.__hash__
+    # `queries.search` then ranks what `entities_matching` finds in the database, instead of
+    # building the in-memory name index over every entity.
+    ranked_matches = None
 
     # -- the Graph surface ----------------------------------------------------------
     @property
@@ -225,7 +246,7 @@ class Neo4jGraph(Graph):
         if source is not None:
             pool = self._neighbourhood(source, self._out)
         elif target is not None:
-            pool = self._neighbourhood(target, self._in)
+            pool = self._incoming(target, types)
         elif types is not None:
             pool = sorted({self._rid(r): r for t in types for r in self._of_type(t)}.values(), key=self._sort_key)
         else:
@@ -248,6 +269,8 @@ class Neo4jGraph(Graph):
             return None
         if entity_id in self._entities:
             return self._entities[entity_id]
+        if entity_id in self._undecoded:
+            return self._entity_from(entity_id, *self._undecoded.pop(entity_id))
         if entity_id in self._absent or None in self._kinds:
             return None
         found = self._entities_of(self.server.read(ONE_ENTITY, id=entity_id))
@@ -288,7 +311,9 @@ class Neo4jGraph(Graph):
         if relation_type not in ENDPOINTS:
             return []
         if relation_type not in self._types:
-            self._types[relation_type] = self._relations_of(self.server.read(TYPE_RELATIONS % type_of(relation_type)))
+            sources = ENDPOINTS[relation_type][0]
+            query = " UNION ALL ".join(TYPE_RELATIONS % (label_of(kind), type_of(relation_type)) for kind in sources)
+            self._types[relation_type] = self._relations_of(self.server.read(query))
         return self._types[relation_type]
 
     @_locked
@@ -297,22 +322,49 @@ class Neo4jGraph(Graph):
             self._expand_upward(node)
         return side[node]
 
+    @_locked
+    def _incoming(self, node: str, types: tuple[str, ...] | None) -> list[Relation]:
+        """Relations into `node`, with the deferred ones fetched if these types include them."""
+        pool = self._neighbourhood(node, self._in)
+        wanted = [t for t in DEFERRED_IN if types is None or t.lower() in types]
+        if node in self._deferred and wanted:
+            rows = self.server.read(DEFERRED, id=node)
+            for row in rows:
+                self._keep_other(row)
+            merged = {self._rid(r): r for r in pool + self._relations_of(rows)}
+            self._in[node] = pool = sorted(merged.values(), key=self._sort_key)
+            self._deferred.discard(node)
+        return pool
+
+    def _takes_deferred(self, node: str) -> bool:
+        """Whether deferred relations can come into this node (a partnership: one more query)."""
+        entity = self._lookup(node)
+        return entity is not None and any(entity.kind in ENDPOINTS[t.lower()][1] for t in DEFERRED_IN)
+
+    def _keep_other(self, row: dict) -> None:
+        """The entity at the other end of a fetched relation, kept undecoded until asked for."""
+        other = row["other_id"]
+        if other not in self._entities:
+            self._undecoded.setdefault(other, (row["other_kind"], row["other_json"], row["other_origin"]))
+
     def _expand_upward(self, start: str) -> None:
         """Fetch the neighbourhood of `start` and of every node above it, one level per query."""
         frontier, level = [start], 0
         while frontier and level < MAX_LEVELS:
-            rows = self.server.read(NEIGHBOURHOOD, ids=frontier, up_out=UP_OUT, up_in=UP_IN)
+            rows = self.server.read(NEIGHBOURHOOD, ids=frontier, up_out=UP_OUT, up_in=UP_IN, deferred=DEFERRED_IN)
             touching: dict[str, dict[str, dict]] = {node: {} for node in frontier}
             above: set[str] = set()
             for row in rows:
                 touching[row["node"]][row["rid"]] = row
-                self._entity_from(row["other_id"], row["other_kind"], row["other_json"], row["other_origin"])
+                self._keep_other(row)
                 if row["up"]:
                     above.add(row["other_id"])
             for node, found in touching.items():
                 relations = self._relations_of(list(found.values()))
                 self._out[node] = [r for r in relations if r.source == node]
                 self._in[node] = [r for r in relations if r.target == node]
+                if self._takes_deferred(node):
+                    self._deferred.add(node)
                 above |= self._containers(node)
             frontier, level = sorted(n for n in above if n not in self._out), level + 1
 

@@ -73,6 +73,21 @@ def test_relation_filters_match(backends):
         assert neo4j.relations(**given) == memory.relations(**given), given
 
 
+def test_relations_left_out_of_the_expansion_come_when_asked(backends):
+    """A partnership's relevant agencies are fetched only when a question asks for them: on a
+    fresh snapshot, before and after the walk that reaches the partnership without them."""
+    memory, neo4j = backends
+    for partnership in ids(memory, "partnership"):
+        for types in (("partner_of",), "relevant_agency_of", ("partner_of", "relevant_agency_of"), None):
+            fresh = open_neo4j_graph(neo4j.server.settings.uri, neo4j.server.settings.user,
+                                     neo4j.server.settings.password, neo4j.server.settings.database)
+            with fresh:
+                for body in [b.id for b in memory.entities("body") if b.partnership == partnership][:1]:
+                    fresh.relations(source=body)  # the expansion reaches the partnership
+                assert fresh.relations(type=types, target=partnership) == memory.relations(type=types, target=partnership)
+                assert fresh.relations(target=partnership) == memory.relations(target=partnership)
+
+
 def test_entities_of_each_kind_and_cited_lines_match(backends):
     memory, neo4j = backends
     for kind in (*KINDS, None, "no-such-kind"):
