@@ -56,11 +56,15 @@ def test_unknown_paths_and_methods_answer_in_the_same_shape(client):
     error_of(client.delete("/api/entities/southampton.silg"), 405)
 
 
-def test_an_unexpected_failure_is_a_500_in_the_same_shape_without_details(client, monkeypatch):
+def test_an_unexpected_failure_is_a_500_in_the_same_shape_without_details(graph, monkeypatch):
     import queries
+    from fastapi.testclient import TestClient
+
+    from api.http import create_app
 
     monkeypatch.setattr(queries, "overview", lambda graph: 1 / 0)
-    error = error_of(client.get("/api/overview"), 500)
+    with TestClient(create_app(graph), raise_server_exceptions=False) as fresh:  # no answer cached yet
+        error = error_of(fresh.get("/api/overview"), 500)
     assert error["message"] == "Something went wrong on our side; the error has been logged."
 
 
