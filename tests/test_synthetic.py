@@ -129,3 +129,18 @@ def test_the_entity_page_of_a_large_partnership_links_to_every_relation(small):
     assert f"{SHOW_LIMIT} of {total:,} “relevant agency of” relations to this partnership are listed" in paged.text
     assert 'href="?all=1"' in paged.text and "are listed" not in every.text
     assert every.text.count("relevant agency of") > paged.text.count("relevant agency of")
+
+
+def test_the_api_pages_relations_the_same_way(small):
+    from fastapi.testclient import TestClient
+
+    from api.http import create_app
+    from queries.browse import SHOW_LIMIT
+
+    graph = load(small)
+    partnership, total = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of").most_common(1)[0]
+    with TestClient(create_app(graph)) as client:
+        paged = client.get(f"/api/entities/{partnership}").json()
+        every = client.get(f"/api/entities/{partnership}", params={"all": "true"}).json()
+    assert paged["omitted"] == [{"direction": "incoming", "type": "relevant_agency_of", "listed": SHOW_LIMIT, "total": total}]
+    assert sum(r["type"] == "relevant_agency_of" for r in every["incoming"]) == total and every["omitted"] == []

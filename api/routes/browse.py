@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 
 import queries
 from queries import DocumentCoverage, EntityDetail, EntitySummary, Overview, SearchHit
+from queries.browse import SHOW_LIMIT
 
 from ..deps import Area, EntityId, GraphDep
 from ..errors import ERROR_RESPONSES
@@ -33,9 +34,14 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id}", operation_id="show_entity", response_model=EntityDetail)
-def show_entity(graph: GraphDep, entity_id: EntityId) -> EntityDetail:
-    """One entity, every relation in and out, each citation with the cited lines."""
-    return queries.show(graph, entity_id)
+def show_entity(
+    graph: GraphDep,
+    entity_id: EntityId,
+    everything: Annotated[bool, Query(alias="all", description=f"List every relation, not only the first {SHOW_LIMIT} "
+                                                               "of each type and direction (`omitted` counts the rest).")] = False,
+) -> EntityDetail:
+    """One entity, its relations in and out, each citation with the cited lines."""
+    return queries.show(graph, entity_id, limit=None if everything else SHOW_LIMIT)
 
 
 @router.get("/search", operation_id="search", response_model=list[SearchHit])
