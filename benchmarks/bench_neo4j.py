@@ -16,7 +16,6 @@ untimed (in memory on the same graph, in the database on another fresh snapshot)
 from __future__ import annotations
 
 import base64
-import gc
 import importlib.util
 import json
 import os
@@ -223,9 +222,9 @@ def _questions_rows(section: str, root: Path, server: tuple) -> list[Row]:
 
     uri, user, password, database = server
     memory = load_graph(root)
-    # Out of the collector's reach, as a server keeps its graph: otherwise the full collections
-    # the decoding triggers sweep this national graph too (pauses of 1-2 s charged to Neo4j).
-    gc.freeze()
+    # `load_graph` settles the national graph out of the collector's reach, as a server keeps
+    # it: otherwise the full collections the decoding triggers sweep it too (pauses of 1-2 s
+    # charged to Neo4j).
     connection = connect(Settings(uri=uri, user=user, password=password or None, database=database))
     rows = []
     try:
@@ -249,7 +248,6 @@ def _questions_rows(section: str, root: Path, server: tuple) -> list[Row]:
                                  "(docs/profiles/neo4j-query-plans.txt)"))
     finally:
         connection.close()
-        gc.unfreeze()
     return rows
 
 

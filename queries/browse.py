@@ -1,8 +1,6 @@
 """Browsing: list, search, show and the overview of what is loaded."""
 from __future__ import annotations
 
-from collections import Counter
-
 from pydantic import BaseModel
 
 from loaders import Graph
@@ -171,17 +169,13 @@ def _first_of_each_type(relations: list[Relation], limit: int | None, direction:
     """The first `limit` relations of each type, in data order; what is left out is counted."""
     if limit is None:
         return relations
-    totals = Counter(r.type for r in relations)
-    if max(totals.values(), default=0) <= limit:
-        return relations
-    omitted += [OmittedRelations(direction=direction, type=t, listed=limit, total=n)
-                for t, n in sorted(totals.items()) if n > limit]
-    listed: Counter = Counter()
-    kept = []
+    kept, seen = [], {}
     for relation in relations:
-        listed[relation.type] += 1
-        if listed[relation.type] <= limit:
+        seen[relation.type] = count = seen.get(relation.type, 0) + 1
+        if count <= limit:
             kept.append(relation)
+    omitted += [OmittedRelations(direction=direction, type=t, listed=limit, total=n)
+                for t, n in sorted(seen.items()) if n > limit]
     return kept
 
 

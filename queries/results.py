@@ -31,22 +31,25 @@ class RelationView(BaseModel):
 
 
 def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
-    """The citation with its lines; shared by every relation citing the same lines (a
+    """The citation with its lines; one object for every relation citing the same lines (a
     partnership's hundreds of relevant agencies cite one appendix), as the graph never changes."""
-    key = ("cited", str(citation), with_lines)
+    key = ("cited", citation.doc, citation.start, citation.end, citation.url, with_lines)
     found = graph.cache.get(key)
     if found is None:
         lines = graph.source_lines(citation.doc, citation.start, citation.end) if with_lines and citation.doc else []
-        found = graph.cache[key] = Cited(citation=key[1], doc=citation.doc, start=citation.start, end=citation.end,
-                                         url=citation.url, lines=lines)
+        found = graph.cache[key] = Cited(citation=str(citation), doc=citation.doc, start=citation.start,
+                                         end=citation.end, url=citation.url, lines=lines)
     return found
 
 
 def cite_all(graph: Graph, citations, with_lines: bool = True) -> list[Cited]:
+    """Each citation once, in order (equal citations are one cached object)."""
+    if len(citations) == 1:
+        return [cite(graph, citations[0], with_lines)]
     out = {}
     for citation in citations:
         cited = cite(graph, citation, with_lines)
-        out.setdefault(cited.citation, cited)
+        out.setdefault(id(cited), cited)
     return list(out.values())
 
 
@@ -54,18 +57,15 @@ _ATTRIBUTES = ("capacity", "represents", "condition", "order", "share", "authori
 
 
 def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> RelationView:
-    attributes = {}
-    for name in _ATTRIBUTES:
-        value = getattr(relation, name)
-        if value not in (None, [], False):
-            attributes[name] = value
+    fields = relation.__dict__  # a validated model's own values: no attribute lookups
+    attributes = {name: fields[name] for name in _ATTRIBUTES if fields.get(name) not in (None, [], False)}
     return RelationView(
         type=relation.type,
         source=relation.source,
         source_name=graph.by_id[relation.source].name,
         target=relation.target,
         target_name=graph.by_id[relation.target].name,
-        editions=list(relation.editions),
+        editions=relation.editions,
         attributes=attributes,
         note=relation.note,
         sources=cite_all(graph, relation.src, with_lines),
