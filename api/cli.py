@@ -127,7 +127,7 @@ def search(ctx, words, limit, as_json, fmt):
 @cli.command()
 @click.argument("entity_id")
 @click.option("--all", "everything", is_flag=True,
-              help="List every relation, not only the first 250 of each type and direction.")
+              help="List every relation, not only the first 100 of each type and direction.")
 @json_option
 @click.pass_context
 def show(ctx, entity_id, everything, as_json):

@@ -63,8 +63,9 @@ class EntityDetail(BaseModel):
 
 
 # Relations listed per type and direction unless asked for all: a national partnership has
-# over a thousand relevant agencies; no partnership of the bundled data has more than 209.
-SHOW_LIMIT = 250
+# over a thousand relevant agencies (Portsmouth's arrangements list 209). A page of 100 per type
+# keeps a partnership's answer to a few milliseconds; `omitted` says how many more there are.
+SHOW_LIMIT = 100
 
 _SUBKIND = ("sector", "body_kind", "partnership_kind", "edition_kind", "area_kind")
 _SKIP = {"id", "name", "aliases", "src", "not_stated", "editions", "note"}
