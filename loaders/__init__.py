@@ -7,7 +7,7 @@ from model import DataError
 
 from .checks import Checker
 from .graph import Graph
-from .reader import read_directory
+from .reader import no_cycle_collection, read_directory
 
 __all__ = ["Graph", "load", "load_fast", "default_data_dir"]
 
@@ -26,6 +26,11 @@ def load(root: str | Path | None = None) -> Graph:
     root = Path(root) if root is not None else default_data_dir()
     if not root.is_dir():
         raise DataError([_missing(root)])
+    with no_cycle_collection():  # the checks too: a national load swept its records for 3 s in them
+        return _check_and_build(root)
+
+
+def _check_and_build(root: Path) -> Graph:
     checker = Checker(read_directory(root), root / "sources")
     checker.index_entities()
     checker.apply_mentions()

@@ -23,11 +23,9 @@ text put into statements is a label or relationship type from the closed vocabul
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -38,7 +36,7 @@ from model.relations import ENDPOINTS
 
 from .graph import Graph
 from .neo4j_server import BackendError, Server, Settings, connect, translate_errors
-from .reader import Origin
+from .reader import Origin, no_cycle_collection
 
 LOAD_ID = "lscp"
 BATCH_SIZE = 1000  # rows per statement: 250 to 5,000 load at the same rate within the noise
@@ -228,22 +226,8 @@ def load_graph(graph: Graph, settings: Settings, edition: str | None = None,
 
     `progress` is called after each batch has run; whatever it raises aborts the load and
     rolls it back."""
-    with _collector_paused():
+    with no_cycle_collection():  # the plan and the driver's rows stay alive until the end
         return _load(graph, settings, edition, progress)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The plan and the driver allocate hundreds of thousands of objects that all stay alive
-    until the load ends; each full collection on the way walks the whole graph in memory as
-    well (8 of the 14 s planning a national load)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(graph: Graph, settings: Settings, edition: str | None,
