@@ -56,7 +56,9 @@ def run(scale: float = 1.0, rounds: int = 2) -> list[Row]:
             build["seconds"], "s", parse["seconds"], "bare CSafeLoader parse", f"≤ {TIME_TARGET:g} s and ≤ {RATIO_TARGET:g}×",
             build["seconds"] <= TIME_TARGET and ratio <= RATIO_TARGET,
             note=f"best of {rounds} alternating fresh processes; the collection the load defers "
-                 f"(it pauses the cycle collector) then takes {build['collect']:.2f} s"),
+                 f"(it pauses the cycle collector) then takes {build['collect']:.2f} s; what dominates: building "
+                 "the records from libyaml's events (yamlpos), then pydantic validation and the citation parser "
+                 "(docs/profiles/build.txt)"),
         Row(section, "peak memory of the build (max RSS)", build["rss_mb"], "MB", parse["rss_mb"],
             "bare parse", "reported", None),
     ]
