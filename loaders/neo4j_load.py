@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -369,7 +370,8 @@ def _record(tx, server: Server, plan: LoadPlan) -> LoadRecord:
 def _load_props(record: LoadRecord) -> dict:
     props = {"format": FORMAT, "mode": record.mode, "edition": record.edition, "editions": record.editions,
              "entities": record.entities, "relations": record.relations, "loaded_at": record.loaded_at,
-             "seconds": record.seconds}
+             "seconds": record.seconds,
+             "serial": uuid.uuid4().hex}  # tells two loads apart: both may finish within the same second
     if record.mode == "full":
         props["full_loaded_at"] = record.loaded_at
     return props

@@ -139,7 +139,7 @@ class Neo4jGraph(Graph):
         if load.get("format") != FORMAT:
             raise BackendError(f"database {settings.database!r} at {settings.uri} was loaded by another version of "
                                "lscp: run `lscp neo4j load` again.")
-        return load.get("loaded_at"), load.get("mode"), load.get("edition"), load.get("seconds")
+        return load.get("serial"), load.get("loaded_at"), load.get("mode"), load.get("edition")
 
     # -- snapshot -------------------------------------------------------------------
     def _forget(self) -> None:
