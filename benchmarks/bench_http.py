@@ -23,7 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-from .common import BUNDLED, PYTHON, ROOT, WORK, Row, dataset, env_with, load_graph, not_measured, percentile
+from .common import BUNDLED, PYTHON, ROOT, WORK, Row, dataset, env_with, load_graph, not_measured, percentile, stop
 
 SECTION = "HTTP API (loopback, 50 connections)"
 CONNECTIONS, WARMUP_S, DURATION_S, MAX_REQUESTS = 50, 2.0, 10.0, 100_000
@@ -203,12 +203,7 @@ def _drive(code: str, argument: str, path: str) -> tuple[Load, float]:
         found = load(port, path, DURATION_S)
         return found, _cpu_seconds(process.pid) - cpu
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _note(load: Load, server_cpu: float) -> str:

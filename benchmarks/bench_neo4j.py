@@ -30,7 +30,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from .common import ROOT, Row, child_json, dataset, graph_cache_env, load_graph, not_measured, percentile
+from .common import ROOT, Row, child_json, dataset, graph_cache_env, load_graph, not_measured, percentile, stop
 
 SECTION = "Neo4j backend (scale 1)"
 RATE_TARGET, RATIO_TARGET = 20_000.0, 10.0
@@ -128,12 +128,7 @@ def bolt_server():
         _http(http_port, "POST", "/api/v1/server", {"command": f"create database {DATABASE}"})
         yield f"bolt://127.0.0.1:{bolt_port}", "root", ROOT_PASSWORD, DATABASE
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=60)
         log.close()
         shutil.rmtree(root, ignore_errors=True)
 

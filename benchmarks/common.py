@@ -115,6 +115,16 @@ def run_timed(command: list[str], env: dict | None = None, timeout: float = 600)
     return elapsed
 
 
+def stop(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop a server this run started: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def child_json(code: str, *args: str, env: dict | None = None, timeout: float = 1800) -> dict:
     """Run Python `code` in a fresh interpreter (here, so `import benchmarks` works) and read the
     JSON object it prints last."""
