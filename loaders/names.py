@@ -45,6 +45,9 @@ class Hit:
 
 
 class NameIndex:
+    """Every entity's names, lower-cased and numbered in rank order, with the postings of
+    their tokens; built once per graph, on the first search."""
+
     def __init__(self, entities: list):
         self.entities = entities
         order = sorted(range(len(entities)), key=lambda p: (entities[p].name.lower(), entities[p].id))
@@ -156,7 +159,7 @@ class NameIndex:
             if position not in taken:
                 taken.add(position)
                 best = max(BASE + sum(1 for w in words if w in set(WORD.findall(name)))
-                           for name in self._names_of(position) if all(w in name for w in unique))
+                           for name in self._lowered_names(position) if all(w in name for w in unique))
                 rest.append(Hit(best, position))
         rest.sort(key=lambda h: (-h.score, self.first[h.position]))
         return top + rest[:limit - len(top)]
@@ -165,7 +168,7 @@ class NameIndex:
         """Entities with a name containing every word, in rank order, each once."""
         return self._owners(self._containing(words))
 
-    def _names_of(self, position: int) -> list[str]:
+    def _lowered_names(self, position: int) -> list[str]:
         start = self.first[position]
         end = start + len(_names_of(self.entities[position]))
         return self.names[start:end]
