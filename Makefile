@@ -41,7 +41,7 @@ $(VENV)/.installed-web: pyproject.toml $(VENV)/.installed
 	touch $@
 
 charts: install-dev
-	$(PY) -m diagrams.charts
+	$(PY) -m lscp.diagrams.charts
 
 readme: install-dev
 	$(PY) docs/examples.py

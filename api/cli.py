@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from model import DataError, LscpError, NotFound, UsageError
+from lscp import __version__
+from lscp.model import DataError, LscpError, NotFound, UsageError
 
 from . import text
 from .output import table, to_json
@@ -18,13 +19,13 @@ EXIT_FINDINGS, EXIT_ERROR = 1, 2
 def _graph(ctx: click.Context):
     """The graph every command answers from: the data files (cached), or Neo4j."""
     if ctx.obj.get("backend") == "neo4j":
-        from queries.neo4j_graph import open_neo4j_graph
+        from lscp.queries.neo4j_graph import open_neo4j_graph
 
         data = ctx.obj["data"]
         graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
         ctx.call_on_close(graph.close)
         return graph
-    from loaders import load_fast
+    from lscp.loaders import load_fast
 
     return load_fast(ctx.obj["data"])
 
@@ -51,9 +52,9 @@ class LazyGroup(click.Group):
     are imported only when used, so every other answer starts fast."""
 
     lazy = {
-        "diagram": "api.commands.diagram:diagram",
-        "serve": "api.commands.serve:serve",
-        "neo4j": "api.commands.neo4j:neo4j",
+        "diagram": "lscp.api.commands.diagram:diagram",
+        "serve": "lscp.api.commands.serve:serve",
+        "neo4j": "lscp.api.commands.neo4j:neo4j",
     }
 
     def list_commands(self, ctx):
@@ -74,7 +75,7 @@ class LazyGroup(click.Group):
 @click.option("--backend", type=click.Choice(["memory", "neo4j"]), default="memory", show_default=True,
               envvar="LSCP_BACKEND",
               help="Answer from the data files, or from Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).")
-@click.version_option("0.1.0", prog_name="lscp")
+@click.version_option(__version__, prog_name="lscp")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, backend: str):
     """Who is accountable for what in children's safeguarding partnerships."""
@@ -87,7 +88,7 @@ def cli(ctx: click.Context, data: Path | None, backend: str):
 @click.pass_context
 def validate(ctx, directory, as_json):
     """Check a data directory; report every problem with file:line:column."""
-    from loaders import load
+    from lscp.loaders import load
 
     graph = load(directory or ctx.obj["data"])
     summary = {"entities": len(graph.by_id), "relations": len(graph.relation_list), "problems": []}
@@ -102,7 +103,7 @@ def validate(ctx, directory, as_json):
 @click.pass_context
 def list_(ctx, kind, area, edition, as_json, fmt):
     """List entities of a KIND: bodies, posts, organisations, partnerships, editions, ..."""
-    from queries import list_entities
+    from lscp.queries import list_entities
 
     rows = list_entities(_graph(ctx), kind, area=area, edition=edition)
     if as_json:
@@ -118,7 +119,7 @@ def list_(ctx, kind, area, edition, as_json, fmt):
 @click.pass_context
 def search(ctx, words, limit, as_json, fmt):
     """Find entities by name, alias or id."""
-    from queries import search as search_query
+    from lscp.queries import search as search_query
 
     hits = search_query(_graph(ctx), " ".join(words), limit=limit)
     click.echo(to_json(hits) if as_json else table(hits, ["id", "kind", "name", "matched"], fmt), nl=False)
@@ -132,7 +133,7 @@ def search(ctx, words, limit, as_json, fmt):
 @click.pass_context
 def show(ctx, entity_id, everything, as_json):
     """An entity, its relations in and out, and each citation with its lines."""
-    from queries.browse import SHOW_LIMIT, show as show_query
+    from lscp.queries.browse import SHOW_LIMIT, show as show_query
 
     detail = show_query(_graph(ctx), entity_id, limit=None if everything else SHOW_LIMIT)
     click.echo(to_json(detail) if as_json else text.detail(detail), nl=False)
@@ -143,7 +144,7 @@ def show(ctx, entity_id, everything, as_json):
 @click.pass_context
 def overview(ctx, as_json):
     """Areas, partnerships, editions and bodies loaded."""
-    from queries import overview as overview_query
+    from lscp.queries import overview as overview_query
 
     result = overview_query(_graph(ctx))
     click.echo(to_json(result) if as_json else text.overview(result), nl=False)
@@ -155,7 +156,7 @@ def overview(ctx, as_json):
 @click.pass_context
 def export(ctx, fmt, output):
     """Export the whole graph as JSON or GraphML."""
-    from loaders.export import to_graphml, to_json_text
+    from lscp.loaders.export import to_graphml, to_json_text
 
     body = to_json_text(_graph(ctx)) if fmt == "json" else to_graphml(_graph(ctx))
     _write(body, output)
@@ -165,7 +166,7 @@ def export(ctx, fmt, output):
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
 def schema(output):
     """Print the JSON Schema of the data format (for editors)."""
-    from loaders.schema import data_schema_text
+    from lscp.loaders.schema import data_schema_text
 
     _write(data_schema_text(), output)
 
@@ -175,8 +176,8 @@ def schema(output):
 @click.pass_context
 def lint_citations(ctx, directory):
     """Flag citations whose lines contain no significant word of what they cite."""
-    from loaders import load
-    from loaders.lint import citation_findings
+    from lscp.loaders import load
+    from lscp.loaders.lint import citation_findings
 
     findings = citation_findings(load(directory or ctx.obj["data"]))
     for finding in findings:
@@ -206,7 +207,7 @@ def _report(result, rows, columns: list[str], fmt: str, as_json: bool, width: in
 @click.pass_context
 def accountable_(ctx, target, edition, as_json):
     """Who is accountable for TARGET (a body, post, function or organisation)."""
-    from queries import accountable
+    from lscp.queries import accountable
 
     _answer(accountable(_graph(ctx), target, edition=edition), as_json, text.accountability)
 
@@ -218,7 +219,7 @@ def accountable_(ctx, target, edition, as_json):
 @click.pass_context
 def accountabilities(ctx, target, edition, as_json):
     """Everything TARGET (a post, person or organisation) is accountable or responsible for."""
-    from queries import accountabilities as query
+    from lscp.queries import accountabilities as query
 
     _answer(query(_graph(ctx), target, edition=edition), as_json, text.accountabilities)
 
@@ -231,7 +232,7 @@ def accountabilities(ctx, target, edition, as_json):
 @click.pass_context
 def escalate(ctx, start, condition, edition, as_json):
     """Where a matter goes from START when people disagree or it is stuck."""
-    from queries import escalation
+    from lscp.queries import escalation
 
     _answer(escalation(_graph(ctx), start, condition=condition, edition=edition), as_json, text.escalation)
 
@@ -244,7 +245,7 @@ def escalate(ctx, start, condition, edition, as_json):
 @click.pass_context
 def gaps(ctx, area, rules, edition, as_json, fmt):
     """What is missing: structural gaps, statutory rules not met, facts not stated, key-person risk."""
-    from queries import gaps as query
+    from lscp.queries import gaps as query
 
     report = query(_graph(ctx), area=area, rules=rules, edition=edition)
     _report(report, report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, as_json, 200)
@@ -259,7 +260,7 @@ def gaps(ctx, area, rules, edition, as_json, fmt):
 @click.pass_context
 def vacancy(ctx, post, edition, as_json):
     """What breaks if POST falls vacant: chairs, quoracy, accountability chains."""
-    from queries import vacancy as query
+    from lscp.queries import vacancy as query
 
     _answer(query(_graph(ctx), post, edition=edition), as_json, text.vacancy)
 
@@ -270,7 +271,7 @@ def vacancy(ctx, post, edition, as_json):
 @click.pass_context
 def compare(ctx, partnerships, as_json, fmt):
     """Partnerships (or areas) side by side."""
-    from queries import compare as query
+    from lscp.queries import compare as query
 
     result = query(_graph(ctx), *partnerships)
     click.echo(to_json(result) if as_json else text.comparison(result, fmt), nl=False)
@@ -283,7 +284,7 @@ def compare(ctx, partnerships, as_json, fmt):
 @click.pass_context
 def diff(ctx, before, after, as_json, fmt):
     """What changed between two editions (e.g. hips-2019 hips-2022)."""
-    from queries import diff as query
+    from lscp.queries import diff as query
 
     result = query(_graph(ctx), before, after)
     _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json, 160)
@@ -295,7 +296,7 @@ def diff(ctx, before, after, as_json, fmt):
 @click.pass_context
 def load_(ctx, target, as_json, fmt):
     """The seats, chairs and meetings a person, post or organisation carries."""
-    from queries import load
+    from lscp.queries import load
 
     result = load(_graph(ctx), target)
     _report(result, result.roles, ["body_name", "role", "meetings_per_year", "editions"], fmt, as_json)
@@ -307,7 +308,7 @@ def load_(ctx, target, as_json, fmt):
 @click.pass_context
 def raci(ctx, area, as_json, fmt):
     """Functions against who is responsible and who is accountable."""
-    from queries import raci as query
+    from lscp.queries import raci as query
 
     result = query(_graph(ctx), area)
     _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json, 90)
@@ -320,7 +321,7 @@ def raci(ctx, area, as_json, fmt):
 @click.pass_context
 def coverage(ctx, doc, ranges, as_json, fmt):
     """Per source document, the share of lines cited and the line ranges no fact cites."""
-    from queries import coverage as query
+    from lscp.queries import coverage as query
 
     result = query(_graph(ctx), doc=doc)
     click.echo(to_json(result) if as_json else text.coverage(result, fmt, ranges), nl=False)

@@ -7,7 +7,7 @@ from typing import Annotated, Callable, Hashable, TypeVar
 from fastapi import Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 
 async def get_graph(request: Request) -> Graph:

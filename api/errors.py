@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from model import LscpError, NotFound
+from lscp.model import LscpError, NotFound
 
 log = logging.getLogger("lscp.web")
 

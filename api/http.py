@@ -7,8 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from loaders import Graph
-from queries import list_entities
+from lscp.loaders import Graph
+from lscp.queries import list_entities
 
 from .deps import Memo
 from .errors import install_error_handlers

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # hints only: a command imports the result models it answers with, no others
-    from queries.browse import EntityDetail
-    from queries.overview import Overview
-    from queries.results import Cited, RelationView
+    from lscp.queries.browse import EntityDetail
+    from lscp.queries.overview import Overview
+    from lscp.queries.results import Cited, RelationView
 
 
 def citation_lines(cited: Cited, indent: str = "      ") -> list[str]:

@@ -27,7 +27,7 @@ print(json.dumps({"seconds": seconds, "files": len(files), "rss_mb": resource.ge
 
 BUILD = """
 import gc, json, resource, sys, time
-from loaders import load
+from lscp.loaders import load
 started = time.perf_counter()
 graph = load(sys.argv[1])
 seconds = time.perf_counter() - started

@@ -22,8 +22,7 @@ AREA = "southampton"
 
 def _diagrams():
     try:
-        import diagrams
-
+        from lscp import diagrams
         diagrams.draw, diagrams.build_chart, diagrams.chart_to_dot, diagrams.render  # noqa: B018 - the interface used
         return diagrams
     except (ImportError, AttributeError):
@@ -60,7 +59,7 @@ def run(scale: float = 1.0, rounds: int = 7) -> list[Row]:
     rows.append(_row(f"area chart `{AREA}` (bundled data), in process", end, alone,
                      f"median of {rounds}; DOT {size / 1000:.0f} kB"))
     national = load_graph(dataset(scale))
-    from queries.gaps import arrangements_editions
+    from lscp.queries.gaps import arrangements_editions
 
     biggest = max((e.partnership for e in arrangements_editions(national)),
                   key=lambda p: len(national.relations("relevant_agency_of", target=p)))
@@ -80,7 +79,7 @@ def _command_line(rounds: int) -> Row:
         dot_file.write_bytes(done.stdout)
         chart = [LSCP, "diagram", AREA, "--format", "svg", "-o", str(Path(tmp) / "chart.svg")]
         alone = ["dot", "-Tsvg", str(dot_file), "-o", str(Path(tmp) / "dot.svg")]
-        started = [PYTHON, "-c", "import api.cli, model"]  # what any lscp command costs before its work
+        started = [PYTHON, "-c", "import lscp.api.cli, lscp.model"]  # what any lscp command costs before its work
         ends, alones, starts = [], [], []
         for _ in range(rounds):
             alones.append(run_timed(alone, env))

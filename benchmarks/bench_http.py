@@ -34,8 +34,8 @@ START_TIMEOUT_S = 180.0
 SERVER = """
 import sys
 import uvicorn
-from loaders import load_fast
-from api.http import create_app, settle_heap
+from lscp.loaders import load_fast
+from lscp.api.http import create_app, settle_heap
 app = create_app(load_fast(sys.argv[1]))
 settle_heap()  # as `lscp serve` does
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
@@ -215,8 +215,7 @@ def _note(load: Load, server_cpu: float) -> str:
 
 # -- the rows ------------------------------------------------------------------------------------------
 def _in_process_rate(root, entity: str, seconds: float = 3.0) -> float:
-    import queries
-
+    from lscp import queries
     graph = load_graph(root)
     count, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
@@ -241,8 +240,7 @@ def measure(root, entity: str, label: str) -> list[Row]:
 
 def ceiling(entity: str) -> Row:
     """The same client against a bare ASGI app answering the same number of bytes."""
-    import queries
-
+    from lscp import queries
     with tempfile.NamedTemporaryFile(suffix=".json") as body:
         body.write(queries.accountable(load_graph(BUNDLED), entity).model_dump_json().encode())
         body.flush()
@@ -253,10 +251,10 @@ def ceiling(entity: str) -> Row:
 
 def run(scale: float = 1.0) -> list[Row]:
     try:
-        import api.http  # noqa: F401
+        import lscp.api.http  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError as exc:
-        return [not_measured(SECTION, "accountability answer over HTTP", f"api.http not available ({exc})",
+        return [not_measured(SECTION, "accountability answer over HTTP", f"lscp.api.http not available ({exc})",
                              f"≥ {RATE_TARGET:,.0f} req/s")]
     rows = measure(BUNDLED, "southampton.silg", "bundled data")
     national = dataset(scale)

@@ -51,9 +51,9 @@ QUESTION_COST = {
 
 LOAD = """
 import json, sys, time
-from loaders import load_fast
-from loaders.neo4j_load import load_graph
-from loaders.neo4j_server import Settings
+from lscp.loaders import load_fast
+from lscp.loaders.neo4j_load import load_graph
+from lscp.loaders.neo4j_server import Settings
 graph = load_fast(sys.argv[1])
 settings = Settings(uri=sys.argv[2], user=sys.argv[3], password=sys.argv[4] or None, database=sys.argv[5])
 started = time.perf_counter()
@@ -70,7 +70,7 @@ print(json.dumps({"entities": record.entities, "relations": record.relations, "s
 
 BUILD = """
 import json, sys, time
-from loaders import load
+from lscp.loaders import load
 started = time.perf_counter()
 graph = load(sys.argv[1])
 print(json.dumps({"entities": len(graph.by_id), "seconds": time.perf_counter() - started}))
@@ -175,8 +175,8 @@ def _pace(batches: list[dict], phase: str) -> str:
 
 def run(scale: float = 1.0, fallback: float = 0.1) -> list[Row]:
     try:
-        from loaders.neo4j_server import Settings, connect  # noqa: F401 - the interface this measures
-        from queries.neo4j_graph import Neo4jGraph  # noqa: F401
+        from lscp.loaders.neo4j_server import Settings, connect  # noqa: F401 - the interface this measures
+        from lscp.queries.neo4j_graph import Neo4jGraph  # noqa: F401
     except ImportError as exc:
         return [not_measured(SECTION, "load into Neo4j", f"Neo4j backend not available ({exc})", f"≥ {RATE_TARGET:,.0f} nodes/s")]
     rows = []
@@ -212,8 +212,8 @@ def run(scale: float = 1.0, fallback: float = 0.1) -> list[Row]:
 
 def _questions_rows(section: str, root: Path, server: tuple) -> list[Row]:
     """Each question in memory (warm) and from the database (a fresh snapshot): p95 against p95."""
-    from loaders.neo4j_server import Settings, connect
-    from queries.neo4j_graph import Neo4jGraph
+    from lscp.loaders.neo4j_server import Settings, connect
+    from lscp.queries.neo4j_graph import Neo4jGraph
 
     uri, user, password, database = server
     memory = load_graph(root)

@@ -27,8 +27,8 @@ def _pick(rng: random.Random, items: list, n: int) -> list:
 
 def samples(graph, seed: int = SEED) -> dict[str, list]:
     """What to ask, chosen the same way on any graph."""
-    import queries
-    from queries.gaps import arrangements_editions
+    from lscp import queries
+    from lscp.queries.gaps import arrangements_editions
 
     rng = random.Random(seed)
     bodies = [e.id for e in graph.entities("body")]
@@ -59,8 +59,7 @@ def samples(graph, seed: int = SEED) -> dict[str, list]:
 def measure(graph, passes: int = 3) -> dict[str, dict]:
     """p95 and worst call per kind of question, the first search (it builds the name index),
     and the full gap scan from cold caches then warm."""
-    import queries
-
+    from lscp import queries
     started = time.perf_counter()
     graph.entities_matching(["safeguarding"]) if hasattr(graph, "entities_matching") else None
     index_seconds = time.perf_counter() - started
@@ -102,7 +101,7 @@ def run(scale: float = 1.0, passes: int = 3) -> list[Row]:
             note += (f"; the first search builds the name index once per process: {national['index_seconds']:.2f} s "
                      f"(bundled {region['index_seconds'] * 1000:.0f} ms)")
         if kind == "show":
-            from queries.browse import SHOW_LIMIT
+            from lscp.queries.browse import SHOW_LIMIT
 
             note += f"; a partnership lists the first {SHOW_LIMIT} relations of each type (`show --all` lists every one)"
         rows.append(Row(section, f"`{kind}` p95", n["p95_ms"], "ms", r["p95_ms"], "bundled data", f"p95 ≤ {P95_TARGET_MS:g} ms",

@@ -199,7 +199,7 @@ def load_graph(root: Path | None):
     per data set for the whole run (a national graph takes a gigabyte)."""
     if root not in _GRAPHS:
         os.environ["LSCP_CACHE_DIR"] = str(WORK / "graph-cache")
-        from loaders import load_fast
+        from lscp.loaders import load_fast
 
         _GRAPHS[root] = load_fast(root)
         settle()

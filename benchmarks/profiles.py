@@ -35,27 +35,27 @@ def build(scale: float = 1.0) -> str:
     """The national build, from the YAML files (no cache)."""
     from pyinstrument import Profiler
 
-    from loaders import load
+    from lscp.loaders import load
 
     root = dataset(scale)
     profiler = Profiler(interval=0.001)
     profiler.start()
     load(root)
     profiler.stop()
-    return _header(f"National build, scale {scale:g}", f"loaders.load({root.relative_to(ROOT)})") + _render(
+    return _header(f"National build, scale {scale:g}", f"lscp.loaders.load({root.relative_to(ROOT)})") + _render(
         profiler.last_session)
 
 
 def diagram_command() -> str:
     """`lscp diagram` as a user runs it: a fresh interpreter, its imports, the cached graph, dot."""
     out = WORK / "profile-diagram.txt"
-    lscp = ["-m", "api.cli", "--data", str(BUNDLED), "diagram", "southampton", "--format", "svg",
+    lscp = ["-m", "lscp.api.cli", "--data", str(BUNDLED), "diagram", "southampton", "--format", "svg",
             "-o", str(WORK / "profile.svg")]
     subprocess.run([PYTHON, *lscp], cwd=ROOT, check=True, capture_output=True, timeout=300)  # the graph cache is warm
     subprocess.run([PYTHON, "-m", "pyinstrument", "-i", "0.001", "-r", "text", "--no-color", "-o", str(out), *lscp],
                    cwd=ROOT, check=True, capture_output=True, timeout=300)
     return _header("`lscp diagram southampton --format svg` (bundled data, warm graph cache)",
-                   "python -m pyinstrument -m api.cli diagram southampton --format svg") + out.read_text()
+                   "python -m pyinstrument -m lscp.api.cli diagram southampton --format svg") + out.read_text()
 
 
 PROFILES: dict[str, Callable[[], str]] = {"build": build, "diagram-command": diagram_command}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from loaders import Graph
-from model import UsageError
+from lscp.loaders import Graph
+from lscp.model import UsageError
 
 from .chart import Chart, Cluster, Edge, Node
 from .common import KINDS, ChartOptions, parse_kinds

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from loaders import Graph, load
+from lscp.loaders import Graph, load
 
 from .common import editions_of
 from .dot import chart_to_dot

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from loaders import Graph
-from model import Entity, NotFound, Relation, UsageError
-from model.entities import Body, Edition, Organisation, Partnership, Post, Versioned
-from queries.scope import current_editions
+from lscp.loaders import Graph
+from lscp.model import Entity, NotFound, Relation, UsageError
+from lscp.model.entities import Body, Edition, Organisation, Partnership, Post, Versioned
+from lscp.queries.scope import current_editions
 
 from .chart import Chart, Edge, Node
 from .style import A4_LANDSCAPE, BODY_STYLE

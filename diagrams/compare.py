@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from loaders import Graph
-from model import UsageError
-from model.entities import Versioned
+from lscp.loaders import Graph
+from lscp.model import UsageError
+from lscp.model.entities import Versioned
 
 from .chart import Chart, Cluster, Node
 from .common import ChartOptions, edition_names, editions_of, humanise, partnership, relation_in

@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from loaders import Graph
-from model import UsageError
-from model.relations import ENDPOINTS
+from lscp.loaders import Graph
+from lscp.model import UsageError
+from lscp.model.relations import ENDPOINTS
 
 from .chart import Chart, Edge
 from .common import ChartOptions, check_ids, entity_node, humanise

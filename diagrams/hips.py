@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from loaders import Graph
-from model import Entity, UsageError
-from model.entities import Body, Organisation, Partnership, Post, Versioned
-from queries.scope import area_closure, partnership_of
+from lscp.loaders import Graph
+from lscp.model import Entity, UsageError
+from lscp.model.entities import Body, Organisation, Partnership, Post, Versioned
+from lscp.queries.scope import area_closure, partnership_of
 
 from .chart import Chart, Cluster, Edge
 from .common import (

@@ -5,7 +5,7 @@ import json
 import shutil
 import subprocess
 
-from model import LscpError
+from lscp.model import LscpError
 
 FORMATS = ("svg", "png", "pdf")
 PNG_DPI = 150  # sharp enough to print an A4 page and to read on screen

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from loaders import Graph
-from model import Relation
-from model.entities import Body, Organisation, Partnership, Post
+from lscp.loaders import Graph
+from lscp.model import Relation
+from lscp.model.entities import Body, Organisation, Partnership, Post
 
 from .chart import Chart, Cluster, Edge, Node
 from .common import (
@@ -236,7 +236,7 @@ def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str
 def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
     """Independent posts of the partnership, then posts on escalation, scrutiny or accountability
     lines; returns the independent posts (drawn beside the partnership)."""
-    from queries.scope import partnership_of
+    from lscp.queries.scope import partnership_of
 
     independent = []
     for post in graph.entities("post"):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import difflib
 
-from loaders import Graph
-from model import NotFound, UsageError
-from model.entities import Area, Partnership
+from lscp.loaders import Graph
+from lscp.model import NotFound, UsageError
+from lscp.model.entities import Area, Partnership
 
 from .chart import Chart
 from .common import ChartOptions, editions_of

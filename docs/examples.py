@@ -26,7 +26,7 @@ BLOCK = re.compile(r"(<!-- example: (?P<command>.+?) -->\n)(?P<body>.*?)(<!-- /e
 
 def run(command: str) -> str:
     """The output of one `lscp ...` command, run in-process, cut to the requested lines."""
-    from api.cli import main
+    from lscp.api.cli import main
 
     command, _, keep = command.partition("|")
     args = shlex.split(command)[1:]

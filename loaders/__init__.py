@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import DataError
+from lscp.model import DataError
 
 from .checks import Checker
 from .graph import Graph
@@ -61,6 +61,6 @@ def load_fast(root: str | Path | None = None) -> Graph:
 
 
 def _missing(root: Path):
-    from model import Problem
+    from lscp.model import Problem
 
     return Problem(str(root), 1, 1, "data directory does not exist")

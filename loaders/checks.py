@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import ENDPOINTS, Entity, Problem, Relation
-from model.citation import Citation
-from model.suggest import closest
-from model.entities import Edition, Source, Versioned
+from lscp.model import ENDPOINTS, Entity, Problem, Relation
+from lscp.model.citation import Citation
+from lscp.model.suggest import closest
+from lscp.model.entities import Edition, Source, Versioned
 
 from .reader import Origin, Raw
 

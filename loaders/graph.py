@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model import Entity, NotFound, Relation
-from model.suggest import closest
-from model.entities import Edition, Source, Versioned
+from lscp.model import Entity, NotFound, Relation
+from lscp.model.suggest import closest
+from lscp.model.entities import Edition, Source, Versioned
 
 from .names import NameIndex
 from .reader import Origin

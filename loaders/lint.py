@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from model import Problem
+from lscp.model import Problem
 
 from .graph import Graph
 

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from model import ENTITY_TYPES, Entity, Relation, UsageError
-from model.entities import Versioned
-from model.relations import ENDPOINTS
+from lscp.model import ENTITY_TYPES, Entity, Relation, UsageError
+from lscp.model.entities import Versioned
+from lscp.model.relations import ENDPOINTS
 
 from .graph import Graph
 from .neo4j_server import BackendError, Server, Settings, connect, translate_errors

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from model import LscpError
+from lscp.model import LscpError
 
 try:  # the driver is the optional `neo4j` extra
     import neo4j

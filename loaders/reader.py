@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from model import ENTITY_TYPES, SECTIONS, Entity, Problem, Relation
-from model.citation import Sources
-from model.entities import Versioned
+from lscp.model import ENTITY_TYPES, SECTIONS, Entity, Problem, Relation
+from lscp.model.citation import Sources
+from lscp.model.entities import Versioned
 
 if TYPE_CHECKING:
     from .yamlpos import Located

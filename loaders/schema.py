@@ -5,7 +5,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from model import ENTITY_TYPES, SECTIONS, Relation
+from lscp.model import ENTITY_TYPES, SECTIONS, Relation
 
 
 class Mention(BaseModel):

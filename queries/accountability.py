@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 from .words import a
-from model import Relation, UsageError
+from lscp.model import Relation, UsageError
 
 from .results import Cited, cite_all
 from .scope import partnership_of

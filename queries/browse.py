@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from loaders.names import WORD, score
-from model import Entity, Relation
+from lscp.loaders import Graph
+from lscp.loaders.names import WORD, score
+from lscp.model import Entity, Relation
 
 from .results import Cited, RelationView, cite_all, view_relation
 from .scope import areas_of, check_area, check_edition, in_area, in_edition, kind_named, partnership_of

@@ -5,10 +5,10 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 from .words import a
-from model import UsageError
+from lscp.model import UsageError
 
 from .gaps import arrangements_editions, bodies_of, partners_of
 from .results import Cited, cite_all

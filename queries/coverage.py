@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from model import UsageError
-from model.entities import Source
+from lscp.loaders import Graph
+from lscp.model import UsageError
+from lscp.model.entities import Source
 
-from loaders.checks import _citations_of
+from lscp.loaders.checks import _citations_of
 
 
 class DocumentCoverage(BaseModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from model import Relation
+from lscp.loaders import Graph
+from lscp.model import Relation
 
 from .results import Cited, cite_all
 from .scope import check_edition

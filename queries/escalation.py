@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 from .words import a
-from model import Relation, UsageError
-from model.vocabulary import Condition, words
+from lscp.model import Relation, UsageError
+from lscp.model.vocabulary import Condition, words
 
 from .accountability import Step, lead_representatives
 from .results import Cited, cite_all

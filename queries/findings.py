@@ -5,8 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from model import Citation
+from lscp.loaders import Graph
+from lscp.model import Citation
 
 from .results import Cited, cite_all
 

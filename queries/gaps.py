@@ -5,8 +5,8 @@ from collections import defaultdict
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from model.entities import Body, Edition, Organisation
+from lscp.loaders import Graph
+from lscp.model.entities import Body, Edition, Organisation
 
 from .accountability import chains, lead_representatives
 from .findings import Finding, finding, ordered
@@ -44,7 +44,7 @@ def gaps(graph: Graph, area: str | None = None, rules: str | None = None, editio
     """Every finding for the partnerships of an area (all when None), most severe first."""
     check_area(graph, area)
     if rules is not None and rules not in PACKS:
-        from model import UsageError
+        from lscp.model import UsageError
 
         raise UsageError(f"unknown rule pack {rules!r}; use one of: {', '.join(PACKS)}")
     check_edition(graph, edition)

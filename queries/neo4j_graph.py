@@ -27,15 +27,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from loaders import Graph, default_data_dir
-from loaders.neo4j_load import (
+from lscp.loaders import Graph, default_data_dir
+from lscp.loaders.neo4j_load import (
     FORMAT, LOAD_ID, READ_LOAD, decode_entity, decode_relation, label_of, origin_of_text, type_of,
 )
-from loaders.neo4j_server import BackendError, Server, Settings, connect
-from loaders.reader import Origin
-from model import ENTITY_TYPES, Entity, Relation
-from model.entities import Body, Post
-from model.relations import ENDPOINTS
+from lscp.loaders.neo4j_server import BackendError, Server, Settings, connect
+from lscp.loaders.reader import Origin
+from lscp.model import ENTITY_TYPES, Entity, Relation
+from lscp.model.entities import Body, Post
+from lscp.model.relations import ENDPOINTS
 
 # The steps the walks take upward from a node: reports to, is accountable to, escalates to
 # (out); is delegated by, chaired by, carried out by, led by, has as partner, has as a member (in).
@@ -114,9 +114,10 @@ class _Entities(Mapping):
 class Neo4jGraph(Graph):
     """`loaders.Graph` answered by Cypher from a loaded Neo4j database.
 
-    >>> graph = open_neo4j_graph("bolt://localhost:7687", "neo4j", "secret", "neo4j")  # doctest: +SKIP
-    >>> graph.entity("southampton.silg").name  # doctest: +SKIP
-    'Serious Incidents and Learning Group'
+    For example (needs a server, so not a doctest; tests/neo4j runs the same against one)::
+
+        graph = open_neo4j_graph("bolt://localhost:7687", "neo4j", "secret", "neo4j")
+        graph.entity("southampton.silg").name  # 'Serious Incidents and Learning Group'
     """
 
     def __init__(self, server: Server, sources_dir: Path | None = None):  # noqa: D107 - no dataclass init

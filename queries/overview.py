@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 
 class PartnershipOverview(BaseModel):

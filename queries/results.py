@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
-from model import Citation, Relation
+from lscp.loaders import Graph
+from lscp.model import Citation, Relation
 
 
 class Cited(BaseModel):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders import Graph
-from model.entities import Edition
+from lscp.loaders import Graph
+from lscp.model.entities import Edition
 
 from .findings import Finding, finding
 from .view import View, visible

@@ -1,9 +1,9 @@
 """Where an entity belongs: its areas, partnerships and editions, and the default view."""
 from __future__ import annotations
 
-from loaders import Graph
-from model import Entity, UsageError
-from model.entities import Area, Body, Edition, Organisation, Partnership, Post, Versioned
+from lscp.loaders import Graph
+from lscp.model import Entity, UsageError
+from lscp.model.entities import Area, Body, Edition, Organisation, Partnership, Post, Versioned
 
 _PLURALS = {
     "organisations": "organisation", "organizations": "organisation", "bodies": "body",

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders import Graph
-from model import Entity, Relation
-from model.entities import Edition, Versioned
+from lscp.loaders import Graph
+from lscp.model import Entity, Relation
+from lscp.model.entities import Edition, Versioned
 
 from .scope import check_edition, current_editions
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from loaders import Graph
+from lscp.loaders import Graph
 
 from .words import a
-from model import UsageError
+from lscp.model import UsageError
 
 from .accountability import chains, lead_representatives
 from .findings import Finding, finding, ordered

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import main
-from loaders import default_data_dir
+from lscp.api.cli import main
+from lscp.loaders import default_data_dir
 
-LSCP = [sys.executable, "-c", "import sys; from api.cli import main; sys.exit(main())"]
+LSCP = [sys.executable, "-c", "import sys; from lscp.api.cli import main; sys.exit(main())"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -6,10 +6,10 @@ import json
 import networkx as nx
 import pytest
 
-from loaders import default_data_dir, load
-from loaders.export import to_data, to_graphml, to_json_text
-from loaders.lint import citation_findings
-from loaders.schema import data_schema_text
+from lscp.loaders import default_data_dir, load
+from lscp.loaders.export import to_data, to_graphml, to_json_text
+from lscp.loaders.lint import citation_findings
+from lscp.loaders.schema import data_schema_text
 
 
 @pytest.fixture(scope="module")

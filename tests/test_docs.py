@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from api.cli import cli
+from lscp.api.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

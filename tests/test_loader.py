@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load
-from model import DataError
+from lscp.loaders import load
+from lscp.model import DataError
 
 BAD = Path(__file__).parent / "bad_data"
 CASES = sorted(p for p in BAD.glob("*.yaml"))

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders import load
-from model import NotFound, UsageError
-from queries import accountabilities, accountable, compare, diff, escalation, gaps, load as load_of, raci, vacancy
+from lscp.loaders import load
+from lscp.model import NotFound, UsageError
+from lscp.queries import accountabilities, accountable, compare, diff, escalation, gaps, load as load_of, raci, vacancy
 
 COMPLETE = Path(__file__).parent / "fixtures" / "complete"
 
@@ -199,7 +199,7 @@ def test_a_2022_edition_with_a_ccg_partner_is_flagged(complete):
 
 
 def test_show_lists_the_first_relations_of_each_type_and_counts_the_rest(graph):
-    from queries.browse import show
+    from lscp.queries.browse import show
 
     agencies = [r.source for r in graph.relation_list if r.type == "relevant_agency_of" and r.target == "portsmouth.pscp"]
     assert len(agencies) > 100  # Appendix 2 of 000 and the later editions' lists

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = importlib.util.spec_from_file_location("lscp_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
@@ -82,7 +82,7 @@ def _queries(graph) -> list[str]:
 def test_ranked_search_gives_what_scoring_every_match_gives(which, small):
     """The name index ranks from its postings and stops early; scoring every candidate and
     sorting (what a database backend does) must give the same hits in the same order."""
-    from queries.browse import _ranked_scan, search
+    from lscp.queries.browse import _ranked_scan, search
 
     graph = load(ROOT / "data" if which == "bundled" else small)
     for text in _queries(graph):
@@ -99,13 +99,13 @@ def test_lscp_show_of_a_large_partnership_counts_what_it_does_not_list(small):
     import json
     import subprocess
 
-    from queries.browse import SHOW_LIMIT
+    from lscp.queries.browse import SHOW_LIMIT
 
     graph = load(small)
     counts = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of")
     partnership, total = counts.most_common(1)[0]
     assert total > SHOW_LIMIT
-    lscp = [sys.executable, "-c", "import sys; from api.cli import main; sys.exit(main())", "--data", str(small)]
+    lscp = [sys.executable, "-c", "import sys; from lscp.api.cli import main; sys.exit(main())", "--data", str(small)]
     shown = subprocess.run([*lscp, "show", partnership], capture_output=True, text=True, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert f"… and {total - SHOW_LIMIT:,} more incoming relevant_agency_of ({SHOW_LIMIT} of {total:,} listed" in shown.stdout
@@ -117,8 +117,8 @@ def test_lscp_show_of_a_large_partnership_counts_what_it_does_not_list(small):
 def test_the_entity_page_of_a_large_partnership_links_to_every_relation(small):
     from fastapi.testclient import TestClient
 
-    from api.http import create_app
-    from queries.browse import SHOW_LIMIT
+    from lscp.api.http import create_app
+    from lscp.queries.browse import SHOW_LIMIT
 
     graph = load(small)
     partnership, total = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of").most_common(1)[0]
@@ -134,8 +134,8 @@ def test_the_entity_page_of_a_large_partnership_links_to_every_relation(small):
 def test_the_api_pages_relations_the_same_way(small):
     from fastapi.testclient import TestClient
 
-    from api.http import create_app
-    from queries.browse import SHOW_LIMIT
+    from lscp.api.http import create_app
+    from lscp.queries.browse import SHOW_LIMIT
 
     graph = load(small)
     partnership, total = Counter(r.target for r in graph.relation_list if r.type == "relevant_agency_of").most_common(1)[0]

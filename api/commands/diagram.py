@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from model import UsageError
+from lscp.model import UsageError
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "drawio")
 
@@ -27,7 +27,7 @@ def read_steps(path: Path) -> list:
 
 def _query_steps(graph, highlight: str | None, route: str | None, edition: str | None) -> list:
     """The steps of an accountability answer or of escalation routes, each stated relation once."""
-    from queries import accountable, escalation
+    from lscp.queries import accountable, escalation
 
     steps = []
     if highlight:
@@ -89,7 +89,7 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
     lscp diagram hips --diff hips-2019 hips-2022 --format png -o hips-changes.png
     lscp diagram --compare southampton plymouth --format svg -o compared.svg
     """
-    from diagrams import ChartOptions, draw, parse_kinds
+    from lscp.diagrams import ChartOptions, draw, parse_kinds
 
     from ..cli import _graph
 

@@ -26,11 +26,11 @@ def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: 
     options = ctx.obj or {}
     data = data or options.get("data")
     if (backend or options.get("backend", "memory")) == "neo4j":
-        from queries.neo4j_graph import open_neo4j_graph
+        from lscp.queries.neo4j_graph import open_neo4j_graph
 
         graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
     else:
-        from loaders import load_fast
+        from lscp.loaders import load_fast
 
         graph = load_fast(data)
     app = create_app(graph)

@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-import queries
-from queries import DocumentCoverage, EntityDetail, EntitySummary, Overview, SearchHit
-from queries.browse import SHOW_LIMIT
+from lscp import queries
+from lscp.queries import DocumentCoverage, EntityDetail, EntitySummary, Overview, SearchHit
+from lscp.queries.browse import SHOW_LIMIT
 
 from ..deps import Area, EntityId, GraphDep
 from ..errors import ERROR_RESPONSES

@@ -10,14 +10,14 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-import queries
-from model import UsageError
+from lscp import queries
+from lscp.model import UsageError
 
 from ..deps import GraphDep, Memo
 from ..errors import ERROR_RESPONSES
 
 try:  # the web app runs without the charts module; the pages then show no charts
-    import diagrams
+    from lscp import diagrams
 except ImportError:  # pragma: no cover
     diagrams = None
 

@@ -11,8 +11,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-import queries
-from queries import AccountabilitiesAnswer, AccountabilityAnswer, EscalationAnswer, LoadAnswer, VacancyAnswer
+from lscp import queries
+from lscp.queries import AccountabilitiesAnswer, AccountabilityAnswer, EscalationAnswer, LoadAnswer, VacancyAnswer
 
 from ..deps import Edition, EntityId, GraphDep, answer
 from ..errors import ERROR_RESPONSES

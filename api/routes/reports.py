@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-import queries
-from queries import Comparison, EditionDiff, GapsReport, RaciMatrix
+from lscp import queries
+from lscp.queries import Comparison, EditionDiff, GapsReport, RaciMatrix
 
 from ..deps import Area, Edition, GraphDep
 from ..errors import ERROR_RESPONSES

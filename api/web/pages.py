@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-import queries
-from queries.browse import SHOW_LIMIT
+from lscp import queries
+from lscp.queries.browse import SHOW_LIMIT
 
 from ..deps import GraphDep
 from .views import answer_chart, by_partnership, changes_chart, compare_chart, partnership_page, resolve

@@ -45,7 +45,7 @@ def anchor(text: str) -> str:
 def sector_label(sector: str) -> str:
     """'nhs-provider' -> 'NHS providers', with the labels the charts use."""
     try:
-        from diagrams.style import SECTOR_LABELS
+        from lscp.diagrams.style import SECTOR_LABELS
     except ImportError:  # the charts module is optional
         SECTOR_LABELS = {}
     return SECTOR_LABELS.get(sector, words(sector).capitalize())

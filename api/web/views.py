@@ -9,12 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from loaders import Graph
-from model import UsageError
-from queries import EntityDetail, EntitySummary, SearchHit, gaps, list_entities, search, show
-from queries.findings import Finding
-from queries.results import RelationView
-from queries.view import view_at
+from lscp.loaders import Graph
+from lscp.model import UsageError
+from lscp.queries import EntityDetail, EntitySummary, SearchHit, gaps, list_entities, search, show
+from lscp.queries.findings import Finding
+from lscp.queries.results import RelationView
+from lscp.queries.view import view_at
 
 
 @dataclass

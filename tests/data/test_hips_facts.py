@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 EXEC = "hips.executive"
 LOCAL_PARTNERSHIPS = {"hampshire.hscp", "iow.iowscp", "portsmouth.pscp", "southampton.sscp"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 PSCP = "plymouth.pscp"
 STRATEGIC = "plymouth.strategic-partners"

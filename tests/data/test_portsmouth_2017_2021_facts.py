@@ -36,7 +36,7 @@ import re
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 PSCB, PSCP = "portsmouth.pscb", "portsmouth.pscp"
 ED17, ED21 = "portsmouth-2017", "portsmouth-2021"

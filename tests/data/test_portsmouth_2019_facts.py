@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 ED = "portsmouth-2019"
 PSCP = "portsmouth.pscp"

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 PSCP = "portsmouth.pscp"
 FIRST, LAST = 551, 828  # Appendix 2 heading .. the line before 'Appendix 3' (829)

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from loaders import load
+from lscp.loaders import load
 
 DOC = "004"
 EDITION = "southampton-2022"

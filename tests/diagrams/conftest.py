@@ -6,7 +6,7 @@ import shutil
 import pytest
 from diagram_worlds import HOSTILE, build_testshire
 
-from loaders.graph import Graph
+from lscp.loaders.graph import Graph
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Tiny synthetic worlds, named by scenario, built directly as a Graph (no YAML, no citations to check)."""
 from __future__ import annotations
 
-from loaders.graph import Graph
-from model import Area, Body, Edition, Organisation, Partnership, Post, Relation
-from model.entities import NotStated, Source
+from lscp.loaders.graph import Graph
+from lscp.model import Area, Body, Edition, Organisation, Partnership, Post, Relation
+from lscp.model.entities import NotStated, Source
 
 HOSTILE = '<script>alert(1)</script> & "x"'
 SRC = ["doc:1"]

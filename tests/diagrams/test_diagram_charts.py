@@ -5,10 +5,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from diagrams import build_chart, chart_to_dot, render
-from diagrams.charts import CHARTS_DIR, expected_dots, stale
-from diagrams.common import chart_editions, in_editions
-from loaders import load
+from lscp.diagrams import build_chart, chart_to_dot, render
+from lscp.diagrams.charts import CHARTS_DIR, expected_dots, stale
+from lscp.diagrams.common import chart_editions, in_editions
+from lscp.loaders import load
 
 
 @pytest.fixture(scope="module")

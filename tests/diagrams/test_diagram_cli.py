@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from api.commands.diagram import diagram
-from model import NotFound, UsageError
+from lscp.api.commands.diagram import diagram
+from lscp.model import NotFound, UsageError
 
 WORLD = Path(__file__).parent / "fixtures" / "world"
 
@@ -21,7 +21,7 @@ def run(*args: str):
 @pytest.fixture
 def lscp(monkeypatch):
     """The real entry point with the command registered, as api/cli.py will register it."""
-    from api import cli as cli_module
+    from lscp.api import cli as cli_module
 
     monkeypatch.setitem(cli_module.cli.commands, "diagram", diagram)
     return cli_module.main

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from diagrams import (
+from lscp.diagrams import (
     ChartOptions,
     build_chart,
     chart_to_dot,
@@ -20,8 +20,8 @@ from diagrams import (
     hips_to_dot,
     structure_to_dot,
 )
-from diagrams.dot import html_text, quote
-from model import NotFound, UsageError
+from lscp.diagrams.dot import html_text, quote
+from lscp.model import NotFound, UsageError
 
 from diagram_worlds import HOSTILE, build_testshire
 

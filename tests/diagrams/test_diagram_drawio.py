@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from diagrams import build_chart, chart_to_drawio
+from lscp.diagrams import build_chart, chart_to_drawio
 
 pytestmark = pytest.mark.graphviz
 

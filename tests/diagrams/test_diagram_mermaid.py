@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from diagrams import build_chart, chart_to_mermaid
-from diagrams.mermaid import mermaid_text
+from lscp.diagrams import build_chart, chart_to_mermaid
+from lscp.diagrams.mermaid import mermaid_text
 
 NODE = re.compile(r'^\s+(n_\w+)\["(.*)"\]$')
 LINK = re.compile(r'^\s+(n_\w+) (-->|---|-\.->|-\.-|==>|===)(\|"[^"]*"\|)? (n_\w+)$')

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from diagram_worlds import HOSTILE
 
-from diagrams import RenderError, build_chart, chart_to_dot, export, highlight_steps_to_dot, render, structure_to_dot
+from lscp.diagrams import RenderError, build_chart, chart_to_dot, export, highlight_steps_to_dot, render, structure_to_dot
 
 pytestmark = pytest.mark.graphviz
 SVG = "{http://www.w3.org/2000/svg}"

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load
-from loaders.neo4j_server import Settings
-from model import DataError
+from lscp.loaders import load
+from lscp.loaders.neo4j_server import Settings
+from lscp.model import DataError
 
 START_TIMEOUT = 120.0
 ROOT_PASSWORD = "lscp-test-root"

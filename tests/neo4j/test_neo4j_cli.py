@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from api import cli as cli_module
-from api.commands.neo4j import neo4j
-from loaders import load
+from lscp.api import cli as cli_module
+from lscp.api.commands.neo4j import neo4j
+from lscp.loaders import load
 
 pytestmark = pytest.mark.neo4j
 

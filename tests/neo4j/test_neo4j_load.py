@@ -6,11 +6,11 @@ from collections import Counter
 import pytest
 from neo4j import GraphDatabase
 
-from loaders import Graph
-from loaders.neo4j_load import load_graph, load_status, plan_load
-from loaders.neo4j_server import BackendError
-from model import Function, UsageError
-from queries.neo4j_graph import open_neo4j_graph
+from lscp.loaders import Graph
+from lscp.loaders.neo4j_load import load_graph, load_status, plan_load
+from lscp.loaders.neo4j_server import BackendError
+from lscp.model import Function, UsageError
+from lscp.queries.neo4j_graph import open_neo4j_graph
 
 pytestmark = pytest.mark.neo4j
 

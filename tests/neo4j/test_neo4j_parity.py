@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-import queries
-from api.output import to_json
-from loaders.export import to_graphml, to_json_text
-from loaders.neo4j_load import load_graph
-from model import LscpError
-from queries.neo4j_graph import open_neo4j_graph
-from queries.scope import KINDS
+from lscp import queries
+from lscp.api.output import to_json
+from lscp.loaders.export import to_graphml, to_json_text
+from lscp.loaders.neo4j_load import load_graph
+from lscp.model import LscpError
+from lscp.queries.neo4j_graph import open_neo4j_graph
+from lscp.queries.scope import KINDS
 
 pytestmark = pytest.mark.neo4j
 

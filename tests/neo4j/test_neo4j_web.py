@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.http import create_app
-from loaders.neo4j_load import load_graph
-from queries.neo4j_graph import open_neo4j_graph
+from lscp.api.http import create_app
+from lscp.loaders.neo4j_load import load_graph
+from lscp.queries.neo4j_graph import open_neo4j_graph
 
 pytestmark = pytest.mark.neo4j
 

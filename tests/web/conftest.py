@@ -11,8 +11,8 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from api.http import create_app
-from loaders import load
+from lscp.api.http import create_app
+from lscp.loaders import load
 
 BASE = Path(__file__).resolve().parent.parent / "bad_data" / "_base"
 HOSTILE = "<script>alert(1)</script>"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.http import create_app
-from loaders import load
+from lscp.api.http import create_app
+from lscp.loaders import load
 
 ERROR_KEYS = {"status", "message", "suggestions"}
 
@@ -57,10 +57,10 @@ def test_unknown_paths_and_methods_answer_in_the_same_shape(client):
 
 
 def test_an_unexpected_failure_is_a_500_in_the_same_shape_without_details(graph, monkeypatch):
-    import queries
+    from lscp import queries
     from fastapi.testclient import TestClient
 
-    from api.http import create_app
+    from lscp.api.http import create_app
 
     monkeypatch.setattr(queries, "overview", lambda graph: 1 / 0)
     with TestClient(create_app(graph), raise_server_exceptions=False) as fresh:  # no answer cached yet

@@ -8,9 +8,9 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
-from api.deps import Memo, answer
-from api.http import create_app
-from loaders import Graph
+from lscp.api.deps import Memo, answer
+from lscp.api.http import create_app
+from lscp.loaders import Graph
 
 ESCALATE = "/api/escalate/portsmouth.board"
 

@@ -10,7 +10,7 @@ import click
 import uvicorn
 from click.testing import CliRunner
 
-from api.commands.serve import serve
+from lscp.api.commands.serve import serve
 
 
 def test_serve_prints_the_url_and_runs_uvicorn_on_the_data_given(monkeypatch, base_world):
@@ -39,7 +39,7 @@ def test_serve_refuses_a_bad_port():
 
 def test_serve_really_serves(unused_port):
     port = unused_port
-    code = f"from api.commands.serve import serve; serve(['--port', '{port}'])"
+    code = f"from lscp.api.commands.serve import serve; serve(['--port', '{port}'])"
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 60
