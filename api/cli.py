@@ -19,7 +19,7 @@ EXIT_FINDINGS, EXIT_ERROR = 1, 2
 def _graph(ctx: click.Context):
     """The graph every command answers from: the data files (cached), or Neo4j."""
     if ctx.obj.get("backend") == "neo4j":
-        from lscp.queries.neo4j_graph import open_neo4j_graph
+        from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
         data = ctx.obj["data"]
         graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)

@@ -21,8 +21,8 @@ T = TypeVar("T")
 
 async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T:
     """`question(graph, ...)` in the event loop when the graph is in memory (milliseconds of CPU,
-    no I/O); in the thread pool when it is a subclass that asks a database (Neo4j) over the network."""
-    if type(graph) is Graph:
+    no I/O); in the thread pool when it asks a database (Neo4j) over the network."""
+    if not graph.io_bound:
         return question(graph, *args, **kwargs)
     return await run_in_threadpool(question, graph, *args, **kwargs)
 

@@ -5,7 +5,7 @@ Cypher engine (no Neo4j server can be installed here, so every figure is ArcadeD
 started from the installed `arcadedb-embedded` package on free loopback ports in a temporary
 directory and stopped at the end (or, when NEO4J_URI is set, that server: NEO4J_USER,
 NEO4J_PASSWORD, NEO4J_DATABASE; its lscp data is overwritten). The load is
-`loaders.neo4j_load.load_graph` in a child process bounded in time, timed from the graph in
+`loaders.graphs.neo4j_load.load_graph` in a child process bounded in time, timed from the graph in
 memory to the committed transaction (planning, connecting, the schema, the writes, the
 commit); its baseline is the in-memory build of the same data (nodes per second of
 `loaders.load`). Each question is then asked of a fresh `Neo4jGraph`
@@ -52,8 +52,8 @@ QUESTION_COST = {
 LOAD = """
 import json, sys, time
 from lscp.loaders import load_fast
-from lscp.loaders.neo4j_load import load_graph
-from lscp.loaders.neo4j_server import Settings
+from lscp.loaders.graphs.neo4j_load import load_graph
+from lscp.loaders.graphs.neo4j_server import Settings
 graph = load_fast(sys.argv[1])
 settings = Settings(uri=sys.argv[2], user=sys.argv[3], password=sys.argv[4] or None, database=sys.argv[5])
 started = time.perf_counter()
@@ -175,8 +175,8 @@ def _pace(batches: list[dict], phase: str) -> str:
 
 def run(scale: float = 1.0, fallback: float = 0.1) -> list[Row]:
     try:
-        from lscp.loaders.neo4j_server import Settings, connect  # noqa: F401 - the interface this measures
-        from lscp.queries.neo4j_graph import Neo4jGraph  # noqa: F401
+        from lscp.loaders.graphs.neo4j_server import Settings, connect  # noqa: F401 - the interface this measures
+        from lscp.loaders.graphs.neo4j_graph import Neo4jGraph  # noqa: F401
     except ImportError as exc:
         return [not_measured(SECTION, "load into Neo4j", f"Neo4j backend not available ({exc})", f"≥ {RATE_TARGET:,.0f} nodes/s")]
     rows = []
@@ -212,8 +212,8 @@ def run(scale: float = 1.0, fallback: float = 0.1) -> list[Row]:
 
 def _questions_rows(section: str, root: Path, server: tuple) -> list[Row]:
     """Each question in memory (warm) and from the database (a fresh snapshot): p95 against p95."""
-    from lscp.loaders.neo4j_server import Settings, connect
-    from lscp.queries.neo4j_graph import Neo4jGraph
+    from lscp.loaders.graphs.neo4j_server import Settings, connect
+    from lscp.loaders.graphs.neo4j_graph import Neo4jGraph
 
     uri, user, password, database = server
     memory = load_graph(root)

@@ -6,10 +6,10 @@ from pathlib import Path
 from lscp.model import DataError
 
 from .checks import Checker
-from .graph import Graph
+from .graphs import Graph, MemoryGraph
 from .reader import no_cycle_collection, read_directory
 
-__all__ = ["Graph", "load", "load_fast", "default_data_dir"]
+__all__ = ["Graph", "MemoryGraph", "load", "load_fast", "default_data_dir"]
 
 
 def default_data_dir() -> Path:
@@ -17,7 +17,7 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
-def load(root: str | Path | None = None) -> Graph:
+def load(root: str | Path | None = None) -> MemoryGraph:
     """Read, validate and build the graph; raise DataError listing every problem found.
 
     >>> load().entity("southampton.sscp").name
@@ -30,7 +30,7 @@ def load(root: str | Path | None = None) -> Graph:
         return _check_and_build(root)
 
 
-def _check_and_build(root: Path) -> Graph:
+def _check_and_build(root: Path) -> MemoryGraph:
     checker = Checker(read_directory(root), root / "sources")
     checker.index_entities()
     checker.apply_mentions()
@@ -41,7 +41,7 @@ def _check_and_build(root: Path) -> Graph:
     checker.check_citations(relations)
     if checker.problems:
         raise DataError(checker.problems)
-    return Graph(
+    return MemoryGraph(
         by_id=checker.entities,
         relation_list=[r for r, _ in relations],
         origins=checker.origins,
@@ -50,7 +50,7 @@ def _check_and_build(root: Path) -> Graph:
     )
 
 
-def load_fast(root: str | Path | None = None) -> Graph:
+def load_fast(root: str | Path | None = None) -> MemoryGraph:
     """`load`, through the on-disk cache of compiled graphs (used by the CLI and the server)."""
     from .cache import load_cached
 

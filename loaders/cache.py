@@ -10,14 +10,15 @@ import os
 import pickle
 from pathlib import Path
 
-from .graph import Graph
+from .graphs import MemoryGraph
 from .reader import no_cycle_collection
 
 VERSION = "2"
 _PACKAGE = Path(__file__).resolve().parent
 # The code that decides what a graph holds: a change to any of it invalidates every cache.
 _CODE = sorted([*(_PACKAGE.parent / "model").glob("*.py"),
-                *(_PACKAGE / name for name in ("__init__.py", "cache.py", "checks.py", "graph.py", "reader.py", "yamlpos.py"))])
+                *(_PACKAGE / name for name in ("__init__.py", "cache.py", "checks.py", "reader.py", "yamlpos.py")),
+                *(_PACKAGE / "graphs").glob("*.py")])
 
 
 def data_key(root: Path) -> str:
@@ -36,14 +37,14 @@ def cache_dir() -> Path:
     return Path(base) / "lscp" if "LSCP_CACHE_DIR" not in os.environ else Path(base)
 
 
-def load_cached(root: Path, build) -> Graph:
+def load_cached(root: Path, build) -> MemoryGraph:
     """The graph for `root` from the cache, or built by `build(root)` and then cached."""
     key = data_key(root)
     path = cache_dir() / f"graph-{key}.pickle"
     try:
         with path.open("rb") as handle, no_cycle_collection():
             graph = pickle.load(handle)
-        if isinstance(graph, Graph):
+        if isinstance(graph, MemoryGraph):
             return graph
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
@@ -52,7 +53,7 @@ def load_cached(root: Path, build) -> Graph:
     return graph
 
 
-def _store(path: Path, graph: Graph) -> None:
+def _store(path: Path, graph: MemoryGraph) -> None:
     """Write atomically; a cache that cannot be written is simply not used."""
     import tempfile  # only when writing: reading a cached graph should import as little as it can
 

@@ -6,7 +6,7 @@ import json
 
 import networkx as nx
 
-from .graph import Graph
+from .graphs import Graph
 
 
 def to_data(graph: Graph) -> dict:

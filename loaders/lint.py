@@ -5,7 +5,7 @@ import re
 
 from lscp.model import Problem
 
-from .graph import Graph
+from .graphs import Graph
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words too common in these documents to show that a line is about a particular thing.

@@ -16,8 +16,12 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lscp.model import Entity
 
 WORD = re.compile(r"[a-z0-9]+")
 EXACT, PREFIX, BASE = 100, 80, 50  # the scores of a search hit (see `score`)
@@ -231,3 +235,19 @@ def _common(postings: list[list[int]]) -> Iterator[int]:
         else:
             value, agreed = seq[at[i]], 1
         i = (i + 1) % len(postings)
+
+
+def rank_by_score(candidates: Iterable[Entity], words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
+    """The `limit` best (score, entity, matched name) of `candidates`, each scored by every
+    name (what a database backend does with the entities it found): the index's order."""
+    ranked = []
+    for entity in candidates:
+        best = (0, "")
+        for candidate in [entity.name, *entity.aliases, entity.id]:
+            points = score(candidate, words, text)
+            if points > best[0]:
+                best = (points, candidate)
+        if best[0]:
+            ranked.append((-best[0], entity.name.lower(), entity.id, best[1], entity))
+    ranked.sort(key=lambda hit: hit[:3])
+    return [(-points, entity, matched) for points, _, _, matched, entity in ranked[:limit]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-from lscp.loaders.names import WORD, score
+from lscp.loaders.names import WORD
 from lscp.model import Entity, Relation
 
 from .results import Cited, RelationView, cite_all, view_relation
@@ -119,26 +119,8 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     words = WORD.findall(text.lower())
     if not words:
         return []
-    ranked = getattr(graph, "ranked_matches", None)
-    found = ranked(words, text, limit) if ranked is not None else _ranked_scan(graph, words, text, limit)
     return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points)
-            for points, entity, matched in found]
-
-
-def _ranked_scan(graph: Graph, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
-    """Score every candidate: a database backend narrows them server-side to those containing
-    every word (`entities_matching`)."""
-    ranked = []
-    for entity in graph.entities_matching(words):
-        best = (0, "")
-        for candidate in [entity.name, *entity.aliases, entity.id]:
-            points = score(candidate, words, text)
-            if points > best[0]:
-                best = (points, candidate)
-        if best[0]:
-            ranked.append((-best[0], entity.name.lower(), entity.id, best[1], entity))
-    ranked.sort(key=lambda hit: hit[:3])
-    return [(-points, entity, matched) for points, _, _, matched, entity in ranked[:limit]]
+            for points, entity, matched in graph.ranked_matches(words, text, limit)]
 
 
 def show(graph: Graph, entity_id: str, limit: int | None = SHOW_LIMIT) -> EntityDetail:

@@ -82,13 +82,15 @@ def _queries(graph) -> list[str]:
 def test_ranked_search_gives_what_scoring_every_match_gives(which, small):
     """The name index ranks from its postings and stops early; scoring every candidate and
     sorting (what a database backend does) must give the same hits in the same order."""
-    from lscp.queries.browse import _ranked_scan, search
+    from lscp.loaders.names import rank_by_score
+    from lscp.queries.browse import search
 
     graph = load(ROOT / "data" if which == "bundled" else small)
     for text in _queries(graph):
         for limit in (1, 20, 50):
             words = __import__("re").findall(r"[a-z0-9]+", text.lower())
-            expected = [(points, entity.id, matched) for points, entity, matched in _ranked_scan(graph, words, text, limit)]
+            expected = [(points, entity.id, matched) for points, entity, matched
+                        in rank_by_score(graph.entities_matching(words), words, text, limit)]
             got = [(hit.score, hit.id, hit.matched) for hit in search(graph, text, limit=limit)]
             assert got == expected, text
 

@@ -5,7 +5,7 @@ import functools
 
 import click
 
-from lscp.loaders.neo4j_server import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, Settings
+from lscp.loaders.graphs.neo4j_server import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, Settings
 
 from ..output import to_json
 
@@ -42,7 +42,7 @@ def neo4j():
 def load_(ctx: click.Context, settings: Settings, edition: str | None, verbose: bool, as_json: bool):
     """Validate the data and write it into the database in one transaction (a failure writes nothing)."""
     from lscp.loaders import load
-    from lscp.loaders.neo4j_load import load_graph
+    from lscp.loaders.graphs.neo4j_load import load_graph
 
     graph = load((ctx.obj or {}).get("data"))
     report = _report_batch if verbose else None
@@ -55,7 +55,7 @@ def load_(ctx: click.Context, settings: Settings, edition: str | None, verbose: 
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def status(settings: Settings, as_json: bool):
     """Editions loaded, counts and load time of the database."""
-    from lscp.loaders.neo4j_load import load_status
+    from lscp.loaders.graphs.neo4j_load import load_status
 
     record = load_status(settings)
     click.echo(to_json(record) if as_json else _status_text(record), nl=False)

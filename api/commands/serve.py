@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from lscp.loaders import Graph
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -25,8 +27,9 @@ def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: 
                                    "pip install -e '.[web]'") from None
     options = ctx.obj or {}
     data = data or options.get("data")
+    graph: Graph
     if (backend or options.get("backend", "memory")) == "neo4j":
-        from lscp.queries.neo4j_graph import open_neo4j_graph
+        from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
         graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
     else:

@@ -6,16 +6,16 @@ import shutil
 import pytest
 from diagram_worlds import HOSTILE, build_testshire
 
-from lscp.loaders.graph import Graph
+from lscp.loaders import MemoryGraph
 
 
 @pytest.fixture
-def world() -> Graph:
+def world() -> MemoryGraph:
     return build_testshire()
 
 
 @pytest.fixture
-def hostile_world() -> Graph:
+def hostile_world() -> MemoryGraph:
     return build_testshire(learning_name=HOSTILE)
 
 

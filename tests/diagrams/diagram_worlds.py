@@ -1,7 +1,7 @@
-"""Tiny synthetic worlds, named by scenario, built directly as a Graph (no YAML, no citations to check)."""
+"""Tiny synthetic worlds, named by scenario, built directly as a MemoryGraph (no YAML, no citations to check)."""
 from __future__ import annotations
 
-from lscp.loaders.graph import Graph
+from lscp.loaders import MemoryGraph
 from lscp.model import Area, Body, Edition, Organisation, Partnership, Post, Relation
 from lscp.model.entities import NotStated, Source
 
@@ -13,7 +13,7 @@ def rel(type_: str, source: str, target: str, editions=("test-2020",), **extra) 
     return Relation(type=type_, source=source, target=target, src=SRC, editions=list(editions), **extra)
 
 
-def build_testshire(learning_name: str = "Learning Group") -> Graph:
+def build_testshire(learning_name: str = "Learning Group") -> MemoryGraph:
     """A partnership with three partners, a board and executive, two tiers of groups, an
     independent chair, a group shared with the adults board, relevant agencies, a later annual
     report that adds a hub, and a multi-area arrangement above it and a neighbour."""
@@ -100,4 +100,4 @@ def build_testshire(learning_name: str = "Learning Group") -> Graph:
         rel("feeds_into", "test.learning", "multi.group"),
         rel("escalates_to", "test.tscp", "multi.exec", ("multi-2020",), condition="system-wide-issue"),
     ]
-    return Graph(by_id={e.id: e for e in entities}, relation_list=relations)
+    return MemoryGraph(by_id={e.id: e for e in entities}, relation_list=relations)

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from lscp.loaders import load
-from lscp.loaders.neo4j_server import Settings
+from lscp.loaders.graphs.neo4j_server import Settings
 from lscp.model import DataError
 
 START_TIMEOUT = 120.0

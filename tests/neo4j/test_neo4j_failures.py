@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from lscp.loaders.neo4j_load import load_graph, load_status
-from lscp.loaders.neo4j_server import BackendError, Settings, check_agent, connect, server_version
-from lscp.queries.neo4j_graph import open_neo4j_graph
+from lscp.loaders.graphs.neo4j_load import load_graph, load_status
+from lscp.loaders.graphs.neo4j_server import BackendError, Settings, check_agent, connect, server_version
+from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
 pytestmark = pytest.mark.neo4j
 

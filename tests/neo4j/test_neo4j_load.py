@@ -6,11 +6,11 @@ from collections import Counter
 import pytest
 from neo4j import GraphDatabase
 
-from lscp.loaders import Graph
-from lscp.loaders.neo4j_load import load_graph, load_status, plan_load
-from lscp.loaders.neo4j_server import BackendError
+from lscp.loaders import Graph, MemoryGraph
+from lscp.loaders.graphs.neo4j_load import load_graph, load_status, plan_load
+from lscp.loaders.graphs.neo4j_server import BackendError
 from lscp.model import Function, UsageError
-from lscp.queries.neo4j_graph import open_neo4j_graph
+from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -50,7 +50,7 @@ def snapshot(settings) -> dict:
     return {"nodes": nodes, "relationships": relationships, "load": [r["props"] for r in records]}
 
 
-def variant(graph: Graph, drop=(), change=None, add=(), entities=None) -> Graph:
+def variant(graph: Graph, drop=(), change=None, add=(), entities=None) -> MemoryGraph:
     """A copy of the graph with relations dropped, changed or added, and entities replaced."""
     change = change or {}
     relations, origins = [], []
@@ -62,7 +62,7 @@ def variant(graph: Graph, drop=(), change=None, add=(), entities=None) -> Graph:
     relations += list(add)
     origins += [None] * len(add)
     by_id = {**graph.by_id, **(entities or {})}
-    return Graph(by_id=by_id, relation_list=relations, origins=graph.origins, relation_origins=origins,
+    return MemoryGraph(by_id=by_id, relation_list=relations, origins=graph.origins, relation_origins=origins,
                  sources_dir=graph.sources_dir)
 
 

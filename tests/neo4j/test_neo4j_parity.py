@@ -9,9 +9,9 @@ import pytest
 from lscp import queries
 from lscp.api.output import to_json
 from lscp.loaders.export import to_graphml, to_json_text
-from lscp.loaders.neo4j_load import load_graph
+from lscp.loaders.graphs.neo4j_load import load_graph
 from lscp.model import LscpError
-from lscp.queries.neo4j_graph import open_neo4j_graph
+from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 from lscp.queries.scope import KINDS
 
 pytestmark = pytest.mark.neo4j

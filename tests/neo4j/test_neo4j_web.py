@@ -5,8 +5,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lscp.api.http import create_app
-from lscp.loaders.neo4j_load import load_graph
-from lscp.queries.neo4j_graph import open_neo4j_graph
+from lscp.loaders.graphs.neo4j_load import load_graph
+from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
 pytestmark = pytest.mark.neo4j
 

@@ -28,6 +28,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -35,9 +36,9 @@ from lscp.model import ENTITY_TYPES, Entity, Relation, UsageError
 from lscp.model.entities import Versioned
 from lscp.model.relations import ENDPOINTS
 
-from .graph import Graph
+from ..reader import Origin, no_cycle_collection
 from .neo4j_server import BackendError, Server, Settings, connect, translate_errors
-from .reader import Origin, no_cycle_collection
+from .protocol import Graph
 
 LOAD_ID = "lscp"
 BATCH_SIZE = 1000  # rows per statement: 250 to 5,000 load at the same rate within the noise
@@ -380,7 +381,7 @@ def _load_props(record: LoadRecord) -> dict:
 def read_load(server: Server) -> LoadRecord:
     """What the database holds, from its :Load node and live counts."""
     rows = server.read(READ_LOAD, id=LOAD_ID)
-    base = {"uri": server.settings.uri, "database": server.settings.database, "server": server.agent}
+    base: dict[str, Any] = {"uri": server.settings.uri, "database": server.settings.database, "server": server.agent}
     if not rows:
         return LoadRecord(**base, loaded=False)
     stored = rows[0]["record"]

@@ -1,33 +1,33 @@
-"""The loaded arrangements as typed entities and relations, with the lookups the queries share.
+"""The `Graph` held in memory: the loaded arrangements as typed entities and relations.
 
 The graph is read-only once built. Lookups by source, target and type are built with it;
-the per-kind lists, the name index behind `entities_matching` and the networkx view are
-built on first use and never pickled, so a cached graph loads fast and a CLI answer does not
-import networkx."""
+the per-kind lists and the name index behind search are built on first use and never
+pickled, so a cached graph loads fast."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from lscp.model import Entity, NotFound, Relation
-from lscp.model.suggest import closest
-from lscp.model.entities import Edition, Source, Versioned
+from lscp.model import Entity, Relation
 
-from .names import NameIndex
-from .reader import Origin
+from ..names import NameIndex
+from ..reader import Origin
+from .protocol import Lookups
 
 
 @dataclass
-class Graph:
-    """Entities by id and relations in data order; `g` is a networkx view of both."""
+class MemoryGraph(Lookups):
+    """Entities by id and relations in data order, indexed by source, target and type."""
 
     by_id: dict[str, Entity]
     relation_list: list[Relation]
     origins: dict[str, Origin] = field(default_factory=dict)
     relation_origins: list[Origin] = field(default_factory=list)
     sources_dir: Path | None = None
-    cache: dict = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    io_bound = False  # CPU work on memory: the web app answers in its event loop
 
     def __post_init__(self) -> None:
         self._by_source: dict[str, list[int]] = defaultdict(list)
@@ -49,32 +49,7 @@ class Graph:
         state["_derived"] = {}
         return state
 
-    @property
-    def g(self):
-        """The networkx MultiDiGraph of entities (nodes, with `kind`) and relations (edges keyed
-        by their index, with `type`); built on first use, as no query needs it."""
-        if "g" not in self._derived:
-            import networkx as nx
-
-            g = nx.MultiDiGraph()
-            for entity_id in sorted(self.by_id):
-                g.add_node(entity_id, kind=self.by_id[entity_id].kind)
-            for index, relation in enumerate(self.relation_list):
-                g.add_edge(relation.source, relation.target, key=index, type=relation.type)
-            self._derived["g"] = g
-        return self._derived["g"]
-
     # -- entities -------------------------------------------------------------------
-    def entity(self, entity_id: str) -> Entity:
-        """The entity with this id, or NotFound naming the closest ids."""
-        try:
-            return self.by_id[entity_id]
-        except KeyError:
-            raise NotFound(entity_id, self.suggest(entity_id)) from None
-
-    def suggest(self, text: str, n: int = 3) -> list[str]:
-        return closest(text, self.by_id, n=n)
-
     def entities(self, kind: str | None = None) -> list[Entity]:
         """Entities of a kind (all when None), sorted by id."""
         kinds = self._derived.get("kinds")
@@ -114,9 +89,9 @@ class Graph:
         if types is not None and len(set(types)) == len(types) and (source is not None or target is not None):
             # Relations of these types at this end: a partnership's few partners, not its
             # hundreds of relevant agencies.
-            for index, end in ((self._by_type_source, source), (self._by_type_target, target)):
+            for by_end, end in ((self._by_type_source, source), (self._by_type_target, target)):
                 if end is not None:
-                    typed = [index.get((t, end), []) for t in types]
+                    typed = [by_end.get((t, end), []) for t in types]
                     pools.append(typed[0] if len(typed) == 1 else sorted(i for pool in typed for i in pool))
         else:
             if source is not None:
@@ -143,29 +118,3 @@ class Graph:
             found.append(relation)
         return found
 
-    def origin_of(self, relation: Relation) -> Origin | None:
-        for index in self._by_source.get(relation.source, []):
-            if self.relation_list[index] is relation:
-                return self.relation_origins[index] if self.relation_origins else None
-        return None
-
-    # -- editions and sources -------------------------------------------------------
-    def editions_of(self, entity: Entity) -> list[str]:
-        return list(entity.editions) if isinstance(entity, Versioned) else []
-
-    def edition(self, edition_id: str) -> Edition:
-        entity = self.entity(edition_id)
-        if not isinstance(entity, Edition):
-            raise NotFound(edition_id, [e.id for e in self.entities("edition")][:3])
-        return entity
-
-    def source_lines(self, doc: str, start: int, end: int) -> list[tuple[int, str]]:
-        """The cited lines of a bundled source document, numbered."""
-        if doc not in self._source_lines:
-            source = self.by_id.get(doc)
-            if not isinstance(source, Source) or not source.file or self.sources_dir is None:
-                return []
-            path = self.sources_dir / source.file
-            self._source_lines[doc] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        lines = self._source_lines[doc]
-        return [(n, lines[n - 1]) for n in range(start, min(end, len(lines)) + 1)]

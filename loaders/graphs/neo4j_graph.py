@@ -1,8 +1,7 @@
 """The graph every query runs on, answered from a Neo4j database instead of memory.
 
-`Neo4jGraph` keeps the public surface of `loaders.Graph` (`by_id`, `entity`, `entities`,
-`relations`, `relation_list`, `origins`, `source_lines`, `suggest`, `edition`, `cache`), so
-every function in `queries/` runs on it unchanged and gives the same answer. Each answer
+`Neo4jGraph` implements `Graph` (graphs/protocol.py) as `MemoryGraph` does, so every
+function in `queries/` runs on it unchanged and gives the same answer. Each answer
 comes from parameterised Cypher, read lazily and kept for the life of the object (a
 snapshot; `refresh()` drops it when the database has been loaded again):
 
@@ -12,7 +11,8 @@ snapshot; `refresh()` drops it when the database has been loaded again):
   and escalation walks take), so a walk costs a few round trips, not one per step; the
   hundreds of relevant agencies of a partnership only when a question asks for them;
 * relations of a type: one MATCH per kind of source node the type allows;
-* search: names, aliases and ids matched in the database (`entities_matching`).
+* search: names, aliases and ids matched in the database (`entities_matching`), then ranked
+  here as the in-memory name index ranks them.
 
 Entities and relations are rebuilt from the `json` the loader stored, so they are equal to
 the ones the YAML loader builds; an entity met at the end of a fetched relation is decoded
@@ -25,17 +25,20 @@ import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import networkx as nx
+from typing import Any
 
-from lscp.loaders import Graph, default_data_dir
-from lscp.loaders.neo4j_load import (
-    FORMAT, LOAD_ID, READ_LOAD, decode_entity, decode_relation, label_of, origin_of_text, type_of,
-)
-from lscp.loaders.neo4j_server import BackendError, Server, Settings, connect
-from lscp.loaders.reader import Origin
 from lscp.model import ENTITY_TYPES, Entity, Relation
 from lscp.model.entities import Body, Post
 from lscp.model.relations import ENDPOINTS
+
+from .. import default_data_dir
+from ..names import rank_by_score
+from ..reader import Origin
+from .neo4j_load import (
+    FORMAT, LOAD_ID, READ_LOAD, decode_entity, decode_relation, label_of, origin_of_text, type_of,
+)
+from .neo4j_server import BackendError, Server, Settings, connect
+from .protocol import Lookups
 
 # The steps the walks take upward from a node: reports to, is accountable to, escalates to
 # (out); is delegated by, chaired by, carried out by, led by, has as partner, has as a member (in).
@@ -111,8 +114,8 @@ class _Entities(Mapping):
         return len(self._graph.entities())
 
 
-class Neo4jGraph(Graph):
-    """`loaders.Graph` answered by Cypher from a loaded Neo4j database.
+class Neo4jGraph(Lookups):
+    """`Graph` answered by Cypher from a loaded Neo4j database.
 
     For example (needs a server, so not a doctest; tests/neo4j runs the same against one)::
 
@@ -120,11 +123,13 @@ class Neo4jGraph(Graph):
         graph.entity("southampton.silg").name  # 'Serious Incidents and Learning Group'
     """
 
-    def __init__(self, server: Server, sources_dir: Path | None = None):  # noqa: D107 - no dataclass init
+    io_bound = True  # every answer may wait on the database: the web app asks from its thread pool
+
+    def __init__(self, server: Server, sources_dir: Path | None = None):
         self.server = server
         self.sources_dir = sources_dir
         self._lock = threading.RLock()
-        self.cache: dict = {}
+        self.cache: dict[Any, Any] = {}
         self._source_lines: dict[str, list[str]] = {}
         self._stamp = self._read_stamp()
         self._forget()
@@ -158,7 +163,6 @@ class Neo4jGraph(Graph):
         self._in: dict[str, list[Relation]] = {}
         self._types: dict[str, list[Relation]] = {}
         self._all: list[Relation] | None = None
-        self._g: nx.MultiDiGraph | None = None
         self.cache.clear()
 
     @_locked
@@ -184,12 +188,6 @@ class Neo4jGraph(Graph):
         settings = self.server.settings
         return f"Neo4jGraph({settings.uri!r}, database={settings.database!r})"
 
-    __eq__ = object.__eq__
-    __hash__ = object.__hash__
-    # `queries.search` then ranks what `entities_matching` finds in the database, instead of
-    # building the in-memory name index over every entity.
-    ranked_matches = None
-
     # -- the Graph surface ----------------------------------------------------------
     @property
     def by_id(self) -> Mapping[str, Entity]:
@@ -211,17 +209,6 @@ class Neo4jGraph(Graph):
     def relation_origins(self) -> list[Origin | None]:
         return [self._relation_origins.get(self._rid(r)) for r in self.relation_list]
 
-    @property
-    def g(self) -> nx.MultiDiGraph:
-        """The networkx view, built on first use (the queries do not need it)."""
-        if self._g is None:
-            self._g = nx.MultiDiGraph()
-            for entity in self.entities():
-                self._g.add_node(entity.id, kind=entity.kind)
-            for index, relation in enumerate(self.relation_list):
-                self._g.add_edge(relation.source, relation.target, key=index, type=relation.type)
-        return self._g
-
     @_locked
     def entities(self, kind: str | None = None) -> list[Entity]:
         """Entities of a kind (all when None), sorted by id: one MATCH on the kind's label."""
@@ -239,6 +226,11 @@ class Neo4jGraph(Graph):
     def entities_matching(self, words: list[str]) -> list[Entity]:
         """Entities whose name, an alias or the id contains every (lower-case) word, by id."""
         return sorted(self._entities_of(self.server.read(MATCHING_ENTITIES, words=list(words))), key=lambda e: e.id)
+
+    def ranked_matches(self, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
+        """The `limit` best (score, entity, matched name): the entities containing every word,
+        found in the database, ranked as the in-memory name index ranks them."""
+        return rank_by_score(self.entities_matching(words), words, text, limit)
 
     def relations(self, type: str | tuple[str, ...] | None = None, source: str | None = None,
                   target: str | None = None, edition: str | None = None) -> list[Relation]:
@@ -258,10 +250,6 @@ class Neo4jGraph(Graph):
             and (types is None or r.type in types)
             and (edition is None or not r.editions or edition in r.editions)
         ]
-
-    def origin_of(self, relation: Relation) -> Origin | None:
-        rid = self._rid(relation, None)
-        return self._relation_origins.get(rid) if rid else None
 
     # -- reads ------------------------------------------------------------------------
     @_locked
@@ -301,8 +289,8 @@ class Neo4jGraph(Graph):
             self._relation_origins[rid] = origin_of_text(row["origin"])
         return self._relations[rid]
 
-    def _rid(self, relation: Relation, default: str | None = "") -> str | None:
-        return self._rids.get(id(relation), default)
+    def _rid(self, relation: Relation) -> str:
+        return self._rids.get(id(relation), "")
 
     def _sort_key(self, relation: Relation) -> tuple[int, str]:
         return self._order[self._rids[id(relation)]]

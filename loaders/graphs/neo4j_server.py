@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from lscp.model import LscpError
 
@@ -19,7 +20,7 @@ try:  # the driver is the optional `neo4j` extra
     import neo4j
     from neo4j import exceptions as neo4j_errors
 except ImportError:  # pragma: no cover - exercised only without the extra
-    neo4j = None
+    neo4j = None  # type: ignore[assignment]
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -79,7 +80,7 @@ def check_agent(agent: str, settings: Settings) -> None:
 class Server:
     """An open, checked connection: the driver, what the server says it is, and the settings."""
 
-    driver: object
+    driver: Any  # neo4j.Driver, from the optional extra
     settings: Settings
     agent: str
 
