@@ -3,8 +3,10 @@
 Every failure answers `{"error": {"status", "message", "suggestions"}}` under /api, and the
 same facts as an HTML page elsewhere:
 
-    NotFound (unknown id)               -> 404, with the closest ids as suggestions
-    UsageError, bad request parameters  -> 422
+    an LscpError                        -> its own `status`: NotFound (unknown id) 404, with
+                                           the closest ids as suggestions; UsageError 422;
+                                           Unavailable (Neo4j down, graphviz missing) 503
+    bad request parameters              -> 422
     unknown path / method               -> 404 / 405
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from lscp.model import LscpError, NotFound
+from lscp.model import LscpError
 
 log = logging.getLogger("lscp.web")
 
@@ -37,6 +39,7 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES = {
     404: {"model": ErrorBody, "description": "No entity has this id; `suggestions` holds the closest ids."},
     422: {"model": ErrorBody, "description": "A parameter is missing or cannot be answered as asked."},
+    503: {"model": ErrorBody, "description": "The database or graphviz is unavailable; ask again later."},
 }
 
 
@@ -65,15 +68,9 @@ def error_response(request: Request, status: int, message: str, suggestions: lis
 def install_error_handlers(app: FastAPI) -> None:
     """One handler per kind of failure, all answering through `error_response`."""
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return error_response(request, 404, str(exc), exc.suggestions)
-
     @app.exception_handler(LscpError)
-    async def usage(request: Request, exc: LscpError) -> Response:
-        if type(exc).__name__ == "RenderError":  # diagrams: graphviz is missing or refused
-            return error_response(request, 503, str(exc))
-        return error_response(request, 422, str(exc))
+    async def refused(request: Request, exc: LscpError) -> Response:
+        return error_response(request, exc.status, str(exc), list(exc.suggestions))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

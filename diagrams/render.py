@@ -5,13 +5,13 @@ import json
 import shutil
 import subprocess
 
-from lscp.model import LscpError
+from lscp.model import Unavailable
 
 FORMATS = ("svg", "png", "pdf")
 PNG_DPI = 150  # sharp enough to print an A4 page and to read on screen
 
 
-class RenderError(LscpError):
+class RenderError(Unavailable):
     """graphviz is missing or refused the DOT text."""
 
 

@@ -15,12 +15,12 @@ from .entities import (
     Post,
     Source,
 )
-from .errors import DataError, LscpError, NotFound, Problem, UsageError
+from .errors import DataError, LscpError, NotFound, Problem, Unavailable, UsageError
 from .relations import ATTRIBUTES, ENDPOINTS, Relation
 
 __all__ = [
     "ATTRIBUTES", "ENDPOINTS", "ENTITY_TYPES", "SECTIONS", "Area", "Body", "Citation",
     "DataError", "Edition", "Entity", "Function", "LscpError", "NotFound", "NotStated",
-    "Organisation", "Partnership", "Person", "Post", "Problem", "Relation", "Source",
+    "Organisation", "Partnership", "Person", "Post", "Problem", "Relation", "Source", "Unavailable",
     "UsageError", "parse_citation",
 ]

@@ -1,7 +1,11 @@
-"""One small exception hierarchy; translated to exit codes and HTTP statuses at the edges."""
+"""One small exception hierarchy; translated to exit codes and HTTP statuses at the edges.
+
+Each class carries the HTTP status it answers (`status`), so the web edge maps none by name."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import ClassVar
 
 
 @dataclass(frozen=True, order=True)
@@ -25,6 +29,9 @@ class Problem:
 class LscpError(Exception):
     """Base of every error the tool reports to a user."""
 
+    status: ClassVar[int] = 422  # a request that cannot be answered as asked
+    suggestions: Sequence[str] = ()  # what the asker may have meant (closest ids)
+
 
 class DataError(LscpError):
     """The data could not be loaded; carries every problem found, not just the first."""
@@ -38,6 +45,8 @@ class DataError(LscpError):
 class NotFound(LscpError):
     """No entity has the id asked for; suggests the closest ids."""
 
+    status = 404
+
     def __init__(self, what: str, suggestions: list[str] | None = None):
         self.what = what
         self.suggestions = suggestions or []
@@ -47,3 +56,10 @@ class NotFound(LscpError):
 
 class UsageError(LscpError):
     """A request that cannot be answered as asked (bad option, wrong kind of entity)."""
+
+
+class Unavailable(LscpError):
+    """Something the answer needs is down or missing on the server (the database, graphviz):
+    not the asker's fault, and worth asking again later."""
+
+    status = 503

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from lscp.model import LscpError
+from lscp.model import Unavailable
 
 try:  # the driver is the optional `neo4j` extra
     import neo4j
@@ -31,7 +31,7 @@ DOCKER_HINT = "docker run -p7687:7687 -e NEO4J_AUTH=neo4j/secret neo4j:5"
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-class BackendError(LscpError):
+class BackendError(Unavailable):
     """The Neo4j backend cannot do what was asked; the message says why and how to fix it."""
 
 
