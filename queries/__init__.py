@@ -1,13 +1,30 @@
 """Questions over the graph: plain functions, graph first, typed results out.
 
-Every name below is importable from `queries` as before, but a topic's module is imported the
-first time one of its names is used: `lscp show` then builds the models of `browse` only, not
-those of every topic (a CLI answer is measured against the bare import floor)."""
+Every name below is importable from `queries`, but a topic's module is imported the first time
+one of its names is asked for (module `__getattr__`): `lscp show` then builds the models of
+`browse` only, not those of every topic (a CLI answer is measured against the bare import
+floor). Type checkers read the same names from the `TYPE_CHECKING` imports.
+
+Six functions share their module's name (`gaps`, `compare`, `diff`, `coverage`, `overview`,
+`escalation`); importing such a module sets the module on the package, so each lookup puts the
+functions back. Import other names of a topic from the package too, not from its module.
+"""
 from __future__ import annotations
 
 import importlib
 import sys
-import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .accountability import AccountabilitiesAnswer, AccountabilityAnswer, accountabilities, accountable
+    from .browse import EntityDetail, EntitySummary, SearchHit, list_entities, search, show
+    from .compare import Comparison, compare
+    from .coverage import DocumentCoverage, coverage
+    from .diff import EditionDiff, diff
+    from .escalation import CONDITIONS, EscalationAnswer, escalation
+    from .gaps import GapsReport, gaps
+    from .overview import Overview, overview
+    from .workload import LoadAnswer, RaciMatrix, VacancyAnswer, load, raci, vacancy
 
 _TOPICS = {
     "accountability": ("AccountabilitiesAnswer", "AccountabilityAnswer", "accountabilities", "accountable"),
@@ -22,29 +39,34 @@ _TOPICS = {
 }
 _HOME = {name: topic for topic, names in _TOPICS.items() for name in names}
 
-__all__ = sorted(_HOME, key=lambda name: (not name.isupper(), not name[0].isupper(), name))
+__all__ = [
+    "CONDITIONS",
+    "AccountabilitiesAnswer", "AccountabilityAnswer", "Comparison", "DocumentCoverage", "EditionDiff",
+    "EntityDetail", "EntitySummary", "EscalationAnswer", "GapsReport", "LoadAnswer", "Overview",
+    "RaciMatrix", "SearchHit", "VacancyAnswer",
+    "accountabilities", "accountable", "compare", "coverage", "diff", "escalation", "gaps",
+    "list_entities", "load", "overview", "raci", "search", "show", "vacancy",
+]
 
 
-class _Queries(types.ModuleType):
-    """The package, importing a topic's module when one of its names is first asked for."""
-
-    def __getattr__(self, name: str):
-        topic = _HOME.get(name)
-        if topic is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__name__}.{topic}"), name)
-        types.ModuleType.__setattr__(self, name, value)
-        return value
-
-    def __setattr__(self, name: str, value) -> None:
-        # Importing a submodule sets it on the package; where a function has the module's name
-        # (gaps, compare, diff, coverage, overview), `queries.gaps` stays the function.
-        if isinstance(value, types.ModuleType) and name in _HOME:
-            value = getattr(value, name)
-        types.ModuleType.__setattr__(self, name, value)
-
-    def __dir__(self) -> list[str]:
-        return sorted({*super().__dir__(), *_HOME})
+def __getattr__(name: str) -> Any:
+    topic = _HOME.get(name)
+    if topic is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    importlib.import_module(f"{__name__}.{topic}")
+    _bind_loaded()
+    return globals()[name]
 
 
-sys.modules[__name__].__class__ = _Queries
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
+
+def _bind_loaded() -> None:
+    """The names of every topic module imported so far, on the package: a module that shares
+    its function's name was set on the package when it was imported."""
+    for topic, names in _TOPICS.items():
+        module = sys.modules.get(f"{__name__}.{topic}")
+        if module is not None:
+            for name in names:
+                globals()[name] = getattr(module, name)
