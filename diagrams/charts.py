@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lscp.loaders import Graph, load
 
-from .common import editions_of
+from lscp.queries.editions import editions_of
 from .dot import chart_to_dot
 from .hips import multi_area_chart
 from .render import render

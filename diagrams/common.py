@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from lscp.loaders import Graph
 from lscp.model import Entity, NotFound, Relation, UsageError
-from lscp.model.entities import Body, Edition, Organisation, Partnership, Post, Versioned
+from lscp.model.entities import Body, Organisation, Partnership, Post
+from lscp.queries.editions import editions_of, seen_in, with_supplements
 from lscp.queries.scope import current_editions
 
 from .chart import Chart, Edge, Node
@@ -51,21 +52,6 @@ def parse_kinds(text: str | None) -> frozenset[str]:
 
 
 # -- editions ----------------------------------------------------------------------------
-def editions_of(graph: Graph, partnership_id: str) -> list[Edition]:
-    """The partnership's editions, oldest first."""
-    found = [e for e in graph.entities("edition") if e.partnership == partnership_id]
-    return sorted(found, key=lambda e: (e.date or "", e.id))
-
-
-def with_supplements(graph: Graph, edition_id: str) -> set[str]:
-    """An edition and every edition it supplements (an annual report adds to its arrangements)."""
-    chosen, current = set(), edition_id
-    while current and current not in chosen:
-        chosen.add(current)
-        current = graph.edition(current).supplements
-    return chosen
-
-
 def chart_editions(graph: Graph, partnership_id: str, edition: str | None = None) -> tuple[str, ...]:
     """The editions a chart shows: the one asked for (with what it supplements), or by default
     the partnership's latest arrangements edition plus its current editions (`current_editions`)."""
@@ -87,19 +73,6 @@ def chart_editions(graph: Graph, partnership_id: str, edition: str | None = None
     if not chosen:
         chosen = with_supplements(graph, own[-1].id)
     return tuple(sorted(chosen))
-
-
-def in_editions(entity: Entity, editions: Iterable[str] | None) -> bool:
-    """Whether an entity belongs to any of the editions (None: any edition; organisations,
-    people... belong to all)."""
-    if editions is None or not isinstance(entity, Versioned):
-        return True
-    return bool(set(entity.editions) & set(editions))
-
-
-def relation_in(relation: Relation, editions: Iterable[str] | None) -> bool:
-    """Whether a relation is stated in any of the editions (None: any edition)."""
-    return editions is None or not relation.editions or bool(set(relation.editions) & set(editions))
 
 
 def edition_names(graph: Graph, editions: Iterable[str]) -> str:
@@ -132,7 +105,7 @@ def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) ->
     """'Chair: …' (rotating when stated), 'Vice chair: …', or 'Chair not stated'."""
     lines = []
     for relation_type, word in (("chairs", "Chair"), ("vice_chairs", "Vice chair")):
-        chairs = [r for r in graph.relations(relation_type, target=entity.id) if relation_in(r, editions)]
+        chairs = [r for r in graph.relations(relation_type, target=entity.id) if seen_in(r, editions)]
         if chairs:
             names = sorted({short_name(graph, r.source) for r in chairs})
             prefix = f"{word} (rotating)" if any(r.rotating for r in chairs) else word
@@ -143,13 +116,13 @@ def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) ->
 
 
 def shared_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
-    shared = [r for r in graph.relations("shared_with", source=entity.id) if relation_in(r, editions)]
+    shared = [r for r in graph.relations("shared_with", source=entity.id) if seen_in(r, editions)]
     names = sorted({graph.by_id[r.target].name for r in shared})
     return [("shared", f"Shared with {name}") for name in names]
 
 
 def holder_lines(graph: Graph, post: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
-    holders = [r for r in graph.relations("holds", target=post.id) if relation_in(r, editions)]
+    holders = [r for r in graph.relations("holds", target=post.id) if seen_in(r, editions)]
     names = sorted({graph.by_id[r.source].name for r in holders})
     return [("holder", ", ".join(names))] if names else []
 
@@ -203,7 +176,7 @@ def add_relation_edges(graph: Graph, chart: Chart, editions: Iterable[str], type
     """Draw every relation of these types, in these editions, between two boxes already on the chart."""
     types = tuple(sorted(types))
     for relation in graph.relations(types):
-        if relation.source in chart.nodes and relation.target in chart.nodes and relation_in(relation, editions) \
+        if relation.source in chart.nodes and relation.target in chart.nodes and seen_in(relation, editions) \
                 and keep(relation):
             chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation)))
 

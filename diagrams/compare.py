@@ -8,7 +8,9 @@ from lscp.model import UsageError
 from lscp.model.entities import Versioned
 
 from .chart import Chart, Cluster, Node
-from .common import ChartOptions, edition_names, editions_of, humanise, partnership, relation_in
+from lscp.queries.editions import editions_of, seen_in
+
+from .common import ChartOptions, edition_names, humanise, partnership
 from .dot import chart_to_dot
 from .hips import build_multi_area, local_partnerships, period_editions
 from .structure import AGENCIES_ID, FOOTNOTE, build_structure
@@ -76,7 +78,7 @@ def _presence(editions: list[str], first: set[str], second: set[str]) -> str | N
 def _signature(graph: Graph, entity_id: str, editions: set[str]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for relation in graph.relations(SIGNATURE, source=entity_id) + graph.relations(SIGNATURE, target=entity_id):
-        if relation_in(relation, editions):
+        if seen_in(relation, editions):
             found.setdefault(relation.type, set()).add(relation.key)
     return found
 
@@ -120,7 +122,7 @@ def mark_changes(graph: Graph, chart: Chart, partnership_id: str, first: set[str
 def _mark_agencies(graph: Graph, node: Node, partnership_id: str, first: set[str], second: set[str],
                    names: tuple[str, str]) -> None:
     counts = [len({r.source for r in graph.relations("relevant_agency_of", target=partnership_id)
-                   if relation_in(r, editions)}) for editions in (first, second)]
+                   if seen_in(r, editions)}) for editions in (first, second)]
     node.status = "changed" if counts[0] != counts[1] else "unchanged"
     if node.status == "changed":
         node.lines.append(("changed", f"Listed: {counts[0]} in {names[0]}, {counts[1]} in {names[1]}"))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from lscp.loaders import Graph
 from lscp.model import Entity, UsageError
 from lscp.model.entities import Body, Organisation, Partnership, Post, Versioned
+from lscp.queries.editions import editions_of, seen_in
 from lscp.queries.scope import area_closure, partnership_of
 
 from .chart import Chart, Cluster, Edge
@@ -14,11 +15,8 @@ from .common import (
     ChartOptions,
     chart_editions,
     edition_names,
-    editions_of,
     entity_node,
-    in_editions,
     partnership,
-    relation_in,
     relation_label,
 )
 from .dot import chart_to_dot
@@ -100,7 +98,7 @@ def hips_to_dot(graph: Graph, edition: str | None = None, options: ChartOptions 
 def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
                      scope: tuple[str, ...], locals_: list[Partnership], options: ChartOptions) -> None:
     # The arrangement's own bodies, by tier.
-    bodies = [b for b in graph.entities("body") if b.partnership == target.id and in_editions(b, editions)]
+    bodies = [b for b in graph.entities("body") if b.partnership == target.id and seen_in(b, editions)]
     tiers = tiers_of(graph, bodies, editions)
     if options.depth is not None:
         tiers = {b: t for b, t in tiers.items() if t <= options.depth}
@@ -132,13 +130,13 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
     hips_nodes = set(tiers)
     inner: dict[str, str] = {}
     for relation in graph.relations(LINKS):
-        if not relation_in(relation, scope):
+        if not seen_in(relation, scope):
             continue
         for here, there in ((relation.source, relation.target), (relation.target, relation.source)):
             if here not in hips_nodes or there in hips_nodes or there == target.id:
                 continue
             entity = graph.by_id[there]
-            if not in_editions(entity, scope) or (isinstance(entity, Post) and not options.has("posts")):
+            if not seen_in(entity, scope) or (isinstance(entity, Post) and not options.has("posts")):
                 continue
             home = _home(graph, entity, area_partnership)
             if home == target.id:
@@ -156,7 +154,7 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
             if cluster != "footprint":
                 inner[there] = home if cluster != "across" else ""
     for relation in graph.relations(LINKS):
-        if relation.source in chart.nodes and relation.target in chart.nodes and relation_in(relation, scope) \
+        if relation.source in chart.nodes and relation.target in chart.nodes and seen_in(relation, scope) \
                 and (relation.source in hips_nodes or relation.target in hips_nodes):
             chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation)))
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from lscp.loaders import Graph
 from lscp.model import Relation
 from lscp.model.entities import Body, Organisation, Partnership, Post
+from lscp.queries.editions import seen_in
 
 from .chart import Chart, Cluster, Edge, Node
 from .common import (
@@ -15,10 +16,8 @@ from .common import (
     chart_editions,
     edition_names,
     entity_node,
-    in_editions,
     organisation_order,
     partnership,
-    relation_in,
 )
 from .dot import chart_to_dot
 from .style import SECTOR_LABELS
@@ -137,7 +136,7 @@ def _drawn(graph: Graph, relation: Relation) -> bool:
 def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...]) -> list[str]:
     """Partners with their lead representatives and delegates; returns the lowest box of each."""
     organisations = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("partner_of", target=target.id)
-                                                      if relation_in(r, editions)})]
+                                                      if seen_in(r, editions)})]
     if not organisations:
         return []
     chart.add_cluster(Cluster("partners", "Safeguarding partners, their lead representatives and delegates",
@@ -153,8 +152,8 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
         lowest = organisation.id
         leads = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("lead_representative_of",
                                                                                      target=organisation.id)
-                                                  if relation_in(r, editions)})]
-        leads = [lead for lead in leads if in_editions(lead, editions)]
+                                                  if seen_in(r, editions)})]
+        leads = [lead for lead in leads if seen_in(lead, editions)]
         for lead in leads:
             chart.add_node(entity_node(graph, lead, editions, "partners", (index, 1, lead.id), "Lead representative"))
             levels[1].append(lead.id)
@@ -177,9 +176,9 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
 
 
 def _delegates(graph: Graph, post_id: str, editions: tuple[str, ...]) -> list[Post]:
-    found = sorted({r.target for r in graph.relations("delegates_to", source=post_id) if relation_in(r, editions)})
+    found = sorted({r.target for r in graph.relations("delegates_to", source=post_id) if seen_in(r, editions)})
     return [graph.by_id[i] for i in found
-            if isinstance(graph.by_id[i], Post) and in_editions(graph.by_id[i], editions)]
+            if isinstance(graph.by_id[i], Post) and seen_in(graph.by_id[i], editions)]
 
 
 def tiers_of(graph: Graph, bodies: list[Body], editions: tuple[str, ...]) -> dict[str, int]:
@@ -188,7 +187,7 @@ def tiers_of(graph: Graph, bodies: list[Body], editions: tuple[str, ...]) -> dic
     ids = {b.id for b in bodies}
     parents: dict[str, list[str]] = defaultdict(list)
     for relation in graph.relations(UPWARD):
-        if relation.source in ids and relation.target in ids and relation_in(relation, editions):
+        if relation.source in ids and relation.target in ids and seen_in(relation, editions):
             parents[relation.source].append(relation.target)
     kinds = {b.id: b.body_kind for b in bodies}
     tiers: dict[str, int] = {}
@@ -215,11 +214,11 @@ def _tier_label(graph: Graph, tier: int, body_ids: list[str]) -> str:
 
 def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
             options: ChartOptions) -> dict[str, int]:
-    bodies = [b for b in graph.entities("body") if b.partnership == target.id and in_editions(b, editions)]
+    bodies = [b for b in graph.entities("body") if b.partnership == target.id and seen_in(b, editions)]
     tiers = tiers_of(graph, bodies, editions)
     if options.depth is not None:
         tiers = {b: t for b, t in tiers.items() if t <= options.depth}
-    stated_up = {r.source for r in graph.relations(UPWARD) if relation_in(r, editions)}
+    stated_up = {r.source for r in graph.relations(UPWARD) if seen_in(r, editions)}
     for tier in sorted(set(tiers.values())):
         members = sorted(b for b, t in tiers.items() if t == tier)
         chart.add_cluster(Cluster(f"tier-{tier}", _tier_label(graph, tier, members), "tier", order=(1, tier)))
@@ -240,17 +239,17 @@ def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str,
 
     independent = []
     for post in graph.entities("post"):
-        if post.independent and in_editions(post, editions) and partnership_of(graph, post) == target.id:
+        if post.independent and seen_in(post, editions) and partnership_of(graph, post) == target.id:
             chart.add_node(entity_node(graph, post, editions, order=(2, post.name)))
             independent.append(post.id)
     for _ in range(2):  # a route may pass through a post that is itself on another route
         for relation in graph.relations(ROUTES):
-            if not relation_in(relation, editions):
+            if not seen_in(relation, editions):
                 continue
             for here, there in ((relation.source, relation.target), (relation.target, relation.source)):
                 entity = graph.by_id[there]
                 if here in chart.nodes and there not in chart.nodes and isinstance(entity, Post) \
-                        and in_editions(entity, editions):
+                        and seen_in(entity, editions):
                     chart.add_node(entity_node(graph, entity, editions, order=(3, entity.name)))
     return independent
 
@@ -259,7 +258,7 @@ def _external(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
     """Bodies of other partnerships that a stated line from this chart leads to."""
     found = []
     for relation in graph.relations(("reports_to", "feeds_into", "escalates_to", "member_of")):
-        if relation.source not in chart.nodes or relation.target in chart.nodes or not relation_in(relation, editions):
+        if relation.source not in chart.nodes or relation.target in chart.nodes or not seen_in(relation, editions):
             continue
         entity = graph.by_id[relation.target]
         if not isinstance(entity, Body) or entity.partnership == target.id:
@@ -280,7 +279,7 @@ def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
     names it), or with `all_agencies` one box per agency in a container per sector."""
     agencies = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("relevant_agency_of",
                                                                                  target=target.id)
-                                                  if relation_in(r, editions)})]
+                                                  if seen_in(r, editions)})]
     if not agencies:
         return
     by_sector: dict[str, list[Organisation]] = defaultdict(list)

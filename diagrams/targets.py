@@ -7,8 +7,10 @@ from lscp.loaders import Graph
 from lscp.model import NotFound, UsageError
 from lscp.model.entities import Area, Partnership
 
+from lscp.queries.editions import editions_of
+
 from .chart import Chart
-from .common import ChartOptions, editions_of
+from .common import ChartOptions
 from .hips import multi_area_chart
 from .structure import structure_chart
 

@@ -11,6 +11,7 @@ from lscp.loaders import Graph
 from .words import a
 from lscp.model import Relation, UsageError
 
+from .editions import editions_of, seen_in
 from .results import Cited, cite_all
 from .scope import partnership_of
 from .view import View, view_for, visible
@@ -118,22 +119,14 @@ def _relations_for(graph: Graph, view: View, edge: _Edge) -> list[Relation]:
     return [x for x in visible(graph, view, type=r.type, source=r.source, target=r.target)] or [r]
 
 
-def _editions_of_partnership(graph: Graph, partnership: str) -> set[str]:
-    return {e.id for e in graph.entities("edition") if e.partnership == partnership}
-
-
-def _stated_for(relation: Relation, editions: set[str]) -> bool:
-    return not relation.editions or bool(editions & set(relation.editions))
-
-
 def _partners_led_by(graph: Graph, view: View, partnership: str) -> list[_Edge]:
     """A partnership answers to the lead representatives its own editions name: a police force
     shared by four partnerships has a different lead representative in each."""
-    own = _editions_of_partnership(graph, partnership)
+    own = {e.id for e in editions_of(graph, partnership)}
     edges = []
     for partner in visible(graph, view, type="partner_of", target=partnership):
         for lead in visible(graph, view, type="lead_representative_of", target=partner.source):
-            if not _stated_for(lead, own):
+            if not seen_in(lead, own):
                 continue
             edges.append(_Edge(partnership, lead.source, f"has as a safeguarding partner {graph.by_id[partner.source].name}, led by", lead))
     return edges

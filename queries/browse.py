@@ -8,7 +8,8 @@ from lscp.loaders.names import WORD
 from lscp.model import Entity, Relation
 
 from .results import Cited, RelationView, cite_all, view_relation
-from .scope import areas_of, check_area, check_edition, in_area, in_edition, kind_named, partnership_of
+from .editions import seen_in
+from .scope import areas_of, check_area, check_edition, in_area, kind_named, partnership_of
 
 
 class EntitySummary(BaseModel):
@@ -109,7 +110,7 @@ def list_entities(graph: Graph, kind: str, area: str | None = None, edition: str
 def _in_edition_or_related(graph: Graph, entity: Entity, edition: str) -> bool:
     """Unversioned entities (organisations...) count when a relation of the edition touches them."""
     if entity.kind in ("body", "post", "edition"):
-        return in_edition(entity, edition)
+        return seen_in(entity, (edition,))
     related = graph.relations(source=entity.id) + graph.relations(target=entity.id)
     return any(edition in r.editions for r in related)
 

@@ -10,6 +10,7 @@ from lscp.loaders import Graph
 from .words import a
 from lscp.model import UsageError
 
+from .editions import editions_of, seen_in
 from .gaps import arrangements_editions, bodies_of, partners_of
 from .results import Cited, cite_all
 from .view import View, view_at, visible
@@ -55,9 +56,8 @@ def _names(graph: Graph, ids) -> str:
 def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
     bodies = bodies_of(graph, view, partnership)
     partners = partners_of(graph, view, partnership)
-    own = {e.id for e in graph.entities("edition") if e.partnership == partnership}
-    leads = [r for r in visible(graph, view, type="lead_representative_of")
-             if r.target in partners and (not r.editions or own & set(r.editions))]
+    own = {e.id for e in editions_of(graph, partnership)}
+    leads = [r for r in visible(graph, view, type="lead_representative_of") if r.target in partners and seen_in(r, own)]
     delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
     chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
     independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]

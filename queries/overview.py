@@ -5,6 +5,8 @@ from pydantic import BaseModel
 
 from lscp.loaders import Graph
 
+from .editions import editions_of
+
 
 class PartnershipOverview(BaseModel):
     id: str
@@ -26,7 +28,7 @@ def overview(graph: Graph) -> Overview:
     """Every partnership with editions (the ones the documents describe), with counts."""
     rows = []
     for partnership in graph.entities("partnership"):
-        editions = sorted(e.id for e in graph.entities("edition") if e.partnership == partnership.id)
+        editions = sorted(e.id for e in editions_of(graph, partnership.id))
         if not editions:
             continue
         rows.append(PartnershipOverview(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lscp.loaders import Graph
 from lscp.model import Entity, UsageError
-from lscp.model.entities import Area, Body, Edition, Organisation, Partnership, Post, Versioned
+from lscp.model.entities import Area, Body, Edition, Organisation, Partnership, Post
 
 _PLURALS = {
     "organisations": "organisation", "organizations": "organisation", "bodies": "body",
@@ -78,12 +78,6 @@ def _related_partnership_areas(graph: Graph, org_id: str) -> set[str]:
 
 def in_area(graph: Graph, entity: Entity, area: str) -> bool:
     return bool(areas_of(graph, entity) & area_closure(graph, area))
-
-
-def in_edition(entity: Entity, edition: str) -> bool:
-    if isinstance(entity, Edition):
-        return entity.id == edition
-    return not isinstance(entity, Versioned) or edition in entity.editions
 
 
 def current_editions(graph: Graph) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from lscp.loaders import Graph
 from lscp.model import Entity, Relation
 from lscp.model.entities import Edition, Versioned
 
+from .editions import seen_in, with_supplements
 from .scope import check_edition, current_editions
 
 
@@ -17,21 +18,7 @@ class View:
     editions: frozenset[str]
 
     def sees(self, item: Entity | Relation) -> bool:
-        editions = getattr(item, "editions", None)
-        if isinstance(item, Edition):
-            return item.id in self.editions
-        if isinstance(item, (Versioned, Relation)) and editions:
-            return not self.editions.isdisjoint(editions)
-        return True
-
-
-def _with_supplements(graph: Graph, edition_id: str) -> set[str]:
-    found = {edition_id}
-    edition = graph.by_id[edition_id]
-    while isinstance(edition, Edition) and edition.supplements:
-        found.add(edition.supplements)
-        edition = graph.by_id[edition.supplements]
-    return found
+        return seen_in(item, self.editions)
 
 
 def view_at(graph: Graph, edition: str) -> View:
@@ -39,7 +26,7 @@ def view_at(graph: Graph, edition: str) -> View:
     latest edition dated no later than this one."""
     check_edition(graph, edition)
     chosen = graph.by_id[edition]
-    editions = _with_supplements(graph, edition)
+    editions = with_supplements(graph, edition)
     latest: dict[str, Edition] = {}
     for other in graph.entities("edition"):
         if other.partnership == chosen.partnership or (other.date or "") > (chosen.date or ""):
@@ -48,7 +35,7 @@ def view_at(graph: Graph, edition: str) -> View:
         if current is None or (other.date or "") > (current.date or ""):
             latest[other.partnership] = other
     for other in latest.values():
-        editions |= _with_supplements(graph, other.id)
+        editions |= with_supplements(graph, other.id)
     return View(frozenset(editions))
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from lscp.diagrams import build_chart, chart_to_dot, render
 from lscp.diagrams.charts import CHARTS_DIR, expected_dots, stale
-from lscp.diagrams.common import chart_editions, in_editions
+from lscp.diagrams.common import chart_editions
+from lscp.queries.editions import seen_in
 from lscp.loaders import load
 
 
@@ -29,7 +30,7 @@ def test_southampton_chart_shows_every_body_and_the_partners(bundled):
     chart = build_chart(bundled, "southampton")
     editions = chart_editions(bundled, "southampton.sscp")
     bodies = [b.id for b in bundled.entities("body")
-              if b.partnership == "southampton.sscp" and in_editions(b, editions)]
+              if b.partnership == "southampton.sscp" and seen_in(b, editions)]
     assert bodies and set(bodies) <= set(chart.nodes)
     assert {"southampton-city-council", "hiow-icb", "hiow-constabulary"} <= set(chart.nodes)
 
@@ -37,7 +38,7 @@ def test_southampton_chart_shows_every_body_and_the_partners(bundled):
 @pytest.mark.parametrize("edition", ["hips-2019", "hips-2022"])
 def test_hips_chart_shows_its_groups_and_the_four_partnerships(bundled, edition):
     chart = build_chart(bundled, "hips", edition=edition)
-    groups = [b.id for b in bundled.entities("body") if b.partnership == "hips" and in_editions(b, [edition])]
+    groups = [b.id for b in bundled.entities("body") if b.partnership == "hips" and seen_in(b, [edition])]
     assert groups and set(groups) <= set(chart.nodes)
     assert {"hampshire.hscp", "iow.iowscp", "portsmouth.pscp", "southampton.sscp"} <= set(chart.nodes)
 
