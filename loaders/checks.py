@@ -38,15 +38,15 @@ class Checker:
             self.origins[entity.id] = origin
 
     def apply_mentions(self) -> None:
-        for mention in self.raw.mentions:
+        for mention, edition, origin in self.raw.mentions:
             entity = self.entities.get(mention.id)
             if entity is None:
-                self._dangling(mention.origin, mention.id, mention.id, "mentions")
+                self._dangling(origin, mention.id, mention.id, "mentions")
                 continue
             if not isinstance(entity, Versioned):
-                self._add(mention.origin, f"only bodies and posts belong to editions; {mention.id} is a {entity.kind}", mention.id)
+                self._add(origin, f"only bodies and posts belong to editions; {mention.id} is a {entity.kind}", mention.id)
                 continue
-            editions = entity.editions + ([mention.edition] if mention.edition not in entity.editions else [])
+            editions = entity.editions + ([edition] if edition not in entity.editions else [])
             aliases = entity.aliases + ([mention.name] if mention.name and mention.name not in entity.all_names() else [])
             self.entities[mention.id] = entity.model_copy(
                 update={"editions": editions, "aliases": aliases, "src": entity.src + list(mention.src)}

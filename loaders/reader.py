@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from lscp.model import ENTITY_TYPES, SECTIONS, Entity, Problem, Relation
-from lscp.model.citation import Sources
+from lscp.model import ENTITY_TYPES, SECTIONS, Entity, Mention, Problem, Relation
 from lscp.model.entities import Versioned
 
 if TYPE_CHECKING:
@@ -30,30 +29,13 @@ class Origin:
 
 
 @dataclass
-class Mention:
-    id: str
-    edition: str | None
-    name: str | None
-    src: list
-    origin: Origin
-
-
-@dataclass
 class Raw:
     """Everything read from the files, valid records only, plus the problems found."""
 
     entities: list[tuple[Entity, Origin, Located, tuple]] = field(default_factory=list)
     relations: list[tuple[Relation, Origin, Located, tuple]] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[tuple[Mention, str | None, Origin]] = field(default_factory=list)  # one per edition
     problems: list[Problem] = field(default_factory=list)
-
-
-class _Mention(BaseModel):
-    model_config = {"extra": "forbid"}
-    id: str
-    name: str | None = None
-    src: Sources  # type: ignore[valid-type]
-    editions: list[str] = []
 
 
 def read_directory(root: Path) -> Raw:
@@ -138,7 +120,7 @@ def _read_item(name, located: Located, section: str, index: int, item, edition, 
         return
     if section == "mentions":
         for ed in record.editions or [edition]:
-            raw.mentions.append(Mention(record.id, ed, record.name, record.src, origin))
+            raw.mentions.append((record, ed, origin))
         return
     record = _with_default_edition(record, edition)
     bucket = raw.relations if section == "relations" else raw.entities
@@ -149,7 +131,7 @@ def _model_for(section: str) -> type[BaseModel]:
     if section == "relations":
         return Relation
     if section == "mentions":
-        return _Mention
+        return Mention
     return ENTITY_TYPES[SECTIONS[section]]
 
 

@@ -3,17 +3,9 @@ from __future__ import annotations
 
 import json
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import ConfigDict, create_model
 
-from lscp.model import ENTITY_TYPES, SECTIONS, Relation
-
-
-class Mention(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    name: str | None = None
-    src: str | list[str]
-    editions: list[str] = []
+from lscp.model import ENTITY_TYPES, SECTIONS, Mention, Relation
 
 
 def data_schema() -> dict:

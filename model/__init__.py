@@ -8,6 +8,7 @@ from .entities import (
     Edition,
     Entity,
     Function,
+    Mention,
     NotStated,
     Organisation,
     Partnership,
@@ -20,7 +21,7 @@ from .relations import ATTRIBUTES, ENDPOINTS, Relation
 
 __all__ = [
     "ATTRIBUTES", "ENDPOINTS", "ENTITY_TYPES", "SECTIONS", "Area", "Body", "Citation",
-    "DataError", "Edition", "Entity", "Function", "LscpError", "NotFound", "NotStated",
+    "DataError", "Edition", "Entity", "Function", "LscpError", "Mention", "NotFound", "NotStated",
     "Organisation", "Partnership", "Person", "Post", "Problem", "Relation", "Source", "Unavailable",
     "UsageError", "parse_citation",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
 _DOC_LINES = re.compile(r"^(?P<doc>[A-Za-z0-9][A-Za-z0-9_.-]*):(?P<start>\d+)(?:-(?P<end>\d+))?$")
 
@@ -68,4 +68,6 @@ def _parse_sources(value: Any) -> list[Citation]:
     return [parse_citation(item) for item in _as_list(value)]
 
 
-Sources = Annotated[list[Citation], BeforeValidator(_parse_sources)]
+# As written in a data file: one citation string or a list of them (the published JSON Schema).
+_WRITTEN = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+Sources = Annotated[list[Citation], BeforeValidator(_parse_sources), WithJsonSchema(_WRITTEN, mode="validation")]

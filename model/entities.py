@@ -171,6 +171,16 @@ class Versioned(Entity):
     editions: list[Id] = empty()
 
 
+class Mention(Strict):
+    """A body or post of another file stated again by this file's edition (or `editions`): it
+    joins them, the name used here becomes an alias, and these lines a further citation."""
+
+    id: str
+    name: str | None = None
+    src: Sources
+    editions: list[str] = empty()
+
+
 class Body(Versioned):
     kind: ClassVar[str] = "body"
     refs: ClassVar = {"partnership": ("partnership",), "editions": ("edition",)}
