@@ -8,6 +8,7 @@ from lscp.model.citation import Citation
 from lscp.model.suggest import closest
 from lscp.model.entities import Edition, Source, Versioned
 
+from .sources import read_source, source_path
 from .reader import Origin, Raw
 
 
@@ -25,7 +26,7 @@ class Checker:
         self.problems: list[Problem] = list(raw.problems)
         self.entities: dict[str, Entity] = {}
         self.origins: dict[str, Origin] = {}
-        self.line_counts: dict[str, int] = {}
+        self.line_counts: dict[str, int | str | None] = {}
 
     # -- entities -------------------------------------------------------------------
     def index_entities(self) -> None:
@@ -53,30 +54,32 @@ class Checker:
             )
 
     def check_entity_refs(self) -> None:
-        for entity, origin, _, _ in self.raw.entities:
+        for entity, origin, located, path in self.raw.entities:
             if self.entities.get(entity.id) is not entity and self.origins.get(entity.id) != origin:
                 continue  # a duplicate, already reported
             for field_name, kinds in type(entity).refs.items():
                 value = getattr(entity, field_name)
-                for ref in value if isinstance(value, list) else [value]:
+                for index, ref in enumerate(value) if isinstance(value, list) else [(None, value)]:
                     if ref is not None:
-                        self._ref(origin, entity.id, ref, kinds, field_name)
+                        where = _at(origin, located, (*path, field_name, index) if index is not None else (*path, field_name))
+                        self._ref(where, entity.id, ref, kinds, field_name)
 
     # -- relations ------------------------------------------------------------------
     def check_relations(self) -> list[tuple[Relation, Origin]]:
         valid = []
-        for relation, origin, _, _ in self.raw.relations:
+        for relation, origin, located, path in self.raw.relations:
             from_kinds, to_kinds = ENDPOINTS[relation.type]
             key = relation.key
-            ok = self._ref(origin, key, relation.source, from_kinds, f"{relation.type} from")
-            ok &= self._ref(origin, key, relation.target, to_kinds, f"{relation.type} to")
-            for ref in relation.represents:
-                ok &= self._ref(origin, key, ref, ("organisation", "partnership", "body", "post"), "represents")
+            at = lambda *field: _at(origin, located, (*path, *field))  # noqa: E731 - the value's own line
+            ok = self._ref(at("from"), key, relation.source, from_kinds, f"{relation.type} from")
+            ok &= self._ref(at("to"), key, relation.target, to_kinds, f"{relation.type} to")
+            for index, ref in enumerate(relation.represents):
+                ok &= self._ref(at("represents", index), key, ref, ("organisation", "partnership", "body", "post"), "represents")
             for name in ("via", "on"):
                 if getattr(relation, name):
-                    ok &= self._ref(origin, key, getattr(relation, name), ("body", "post", "partnership"), name)
-            for edition in relation.editions:
-                ok &= self._ref(origin, key, edition, ("edition",), "editions")
+                    ok &= self._ref(at(name), key, getattr(relation, name), ("body", "post", "partnership"), name)
+            for index, edition in enumerate(relation.editions):
+                ok &= self._ref(at("editions", index), key, edition, ("edition",), "editions")
             if ok:
                 valid.append((relation, origin))
         return valid
@@ -114,15 +117,17 @@ class Checker:
             self._add(origin, f"citation {citation} names unknown document {citation.doc!r}", ident, _closest(citation.doc, docs))
             return
         count = self._line_count(source)
-        if count is None:
+        if isinstance(count, str):
+            self._add(origin, f"source file {source.file!r} of document {source.id!r} {count}", ident)
+        elif count is None:
             self._add(origin, f"source file {source.file!r} of document {source.id!r} is missing from {self.sources_dir}", ident)
         elif citation.end > count:
             self._add(origin, f"citation {citation} is past the last line of {source.file} ({count} lines)", ident)
 
-    def _line_count(self, source: Source) -> int | None:
+    def _line_count(self, source: Source) -> int | str | None:
+        """The source's number of lines, None if it is missing, or why it cannot be read."""
         if source.id not in self.line_counts:
-            path = self.sources_dir / source.file
-            self.line_counts[source.id] = len(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else None
+            self.line_counts[source.id] = _count_lines(self.sources_dir, source.file)
         return self.line_counts[source.id]
 
     def check_editions(self) -> None:
@@ -147,6 +152,26 @@ class Checker:
 
     def _add(self, origin: Origin, message: str, ident: str | None = None, suggestion: str | None = None) -> None:
         self.problems.append(Problem(origin.file, origin.line, origin.column, message, ident, suggestion))
+
+
+def _at(origin: Origin, located, path: tuple) -> Origin:
+    """Where the value at `path` was written (the record's own place when it was not written)."""
+    line, column = located.where(path)
+    return Origin(origin.file, line, column)
+
+
+def _count_lines(sources_dir: Path, file: str) -> int | str | None:
+    path = source_path(sources_dir, file)
+    if path is None:
+        return f"is outside the sources directory {sources_dir}: name a file inside it"
+    if not path.exists():
+        return None
+    try:
+        return len(read_source(path).splitlines())
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    except ValueError as exc:
+        return f"cannot be used: {exc}"
 
 
 def _citations_of(entity: Entity):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from .yamlpos import Located
 
 TOP_LEVEL = ("edition", "mentions", "relations", *SECTIONS)
+DATA_SUFFIXES = (".yaml", ".yml")  # in any case: data.YAML is read too
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,42 @@ class Raw:
 
 def read_directory(root: Path) -> Raw:
     raw = Raw()
-    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
-    if not files:
+    files, raw.problems = data_files(root, DATA_SUFFIXES)
+    if not files and not raw.problems:
         raw.problems.append(Problem(str(root), 1, 1, "no *.yaml data files found in this directory"))
     with no_cycle_collection():
         for path in files:
             _read_file(path, path.relative_to(root).as_posix(), raw)
     return raw
+
+
+def data_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
+    """The regular files under `root` whose suffix (in any case) is one of `suffixes`, sorted, and
+    a problem for each directory that cannot be read and each such name that is not a regular
+    file (a FIFO would block the reader): nothing is skipped silently."""
+    files, problems = [], []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or root)
+        name = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        problems.append(Problem(name or ".", 1, 1, f"cannot read this directory ({error.strerror}); "
+                                                   "make it readable or move it out of the data directory"))
+
+    for folder, _, names in os.walk(root, onerror=unreadable):
+        for name in names:
+            path = Path(folder, name)
+            if path.suffix.lower() not in suffixes:
+                continue
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except OSError as exc:
+                regular, exc_text = None, exc.strerror
+            if regular:
+                files.append(path)
+            else:
+                why = f"cannot be read ({exc_text})" if regular is None else "is not a regular file (a FIFO, device or socket)"
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, f"this data file {why}"))
+    return sorted(files), problems
 
 
 @contextmanager
@@ -66,23 +98,12 @@ def no_cycle_collection():
 def _read_file(path: Path, name: str, raw: Raw) -> None:
     # The parser is imported here, not at the top: a cached CLI answer needs this module (for
     # Origin, when unpickling) but never reads YAML.
-    import yaml
-
-    from .yamlpos import DuplicateKey, parse
+    from .yamlpos import LocatedError, parse, read_text
 
     try:
-        located = parse(path.read_text(encoding="utf-8"))
-    except DuplicateKey as exc:
-        raw.problems.append(Problem(name, exc.line, exc.column, f"duplicate key {exc.key!r} in one mapping"))
-        return
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raw.problems.append(Problem(name, line, column, f"YAML syntax error: {detail}"))
-        return
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raw.problems.append(Problem(name, 1, 1, f"cannot read YAML: {exc}"))
+        located = parse(read_text(path))
+    except LocatedError as exc:
+        raw.problems.append(Problem(name, exc.line, exc.column, exc.message))
         return
     data = located.data
     if data is None:
@@ -91,6 +112,11 @@ def _read_file(path: Path, name: str, raw: Raw) -> None:
         raw.problems.append(Problem(name, 1, 1, "a data file must be a mapping of sections (bodies:, relations: ...)"))
         return
     edition = data.get("edition")
+    if edition is not None and not isinstance(edition, str):
+        line, column = located.where(("edition",))
+        raw.problems.append(Problem(name, line, column, f"edition: must be one edition id (a string), "
+                                                        f"not a {_yaml_kind(edition)}"))
+        return
     for key, items in data.items():
         line, column = located.where((key,))
         if key not in TOP_LEVEL:
@@ -125,6 +151,10 @@ def _read_item(name, located: Located, section: str, index: int, item, edition, 
     record = _with_default_edition(record, edition)
     bucket = raw.relations if section == "relations" else raw.entities
     bucket.append((record, origin, located, path))
+
+
+def _yaml_kind(value) -> str:
+    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
 
 
 def _model_for(section: str) -> type[BaseModel]:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .citation import Sources
 from .vocabulary import (
@@ -41,6 +41,16 @@ def _partial_date(value: Any) -> str | None:
 
 
 PartialDate = Annotated[str | None, BeforeValidator(_partial_date)]
+
+
+def _visible(value: str) -> str:
+    """A name must show something: not empty, not only spaces or invisible characters."""
+    if not any(ch.isprintable() and not ch.isspace() for ch in value):
+        raise ValueError(f"a name must contain a visible character, not {value!r}")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_visible)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
@@ -83,7 +93,7 @@ class Quorum(Strict):
 
 
 class DatedName(Strict):
-    name: str
+    name: Name
     since: PartialDate = None
     until: PartialDate = None
     src: Sources
@@ -96,8 +106,8 @@ class Entity(Strict):
     refs: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     id: Id
-    name: str = Field(min_length=1)
-    aliases: list[str] = empty()
+    name: Name
+    aliases: list[Name] = empty()
     src: Sources
     not_stated: list[NotStated] = empty()
     note: str | None = None

@@ -106,7 +106,8 @@ class Lookups:
             source = self.by_id.get(doc)
             if not isinstance(source, Source) or not source.file or self.sources_dir is None:
                 return []
-            path = self.sources_dir / source.file
-            self._source_lines[doc] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+            from ..sources import source_text
+
+            self._source_lines[doc] = source_text(self.sources_dir, source.file).splitlines()
         lines = self._source_lines[doc]
         return [(n, lines[n - 1]) for n in range(start, min(end, len(lines)) + 1)]
