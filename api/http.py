@@ -11,6 +11,7 @@ from lscp.loaders import Graph
 from lscp.queries import list_entities
 
 from .deps import Memo
+from .docs import install_docs
 from .errors import install_error_handlers
 from .routes import browse, charts, questions, reports
 from .web import pages
@@ -27,7 +28,7 @@ Errors always answer `{"error": {"status", "message", "suggestions"}}`: 404 for 
 
 def create_app(graph: Graph) -> FastAPI:
     """The app over one loaded graph; nothing is read from disk after this but static files and sources."""
-    app = App(title="lscp", version="0.1.0", description=DESCRIPTION, docs_url="/docs", redoc_url=None)
+    app = App(title="lscp", version="0.1.0", description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.graph = graph
     app.state.chart_cache = charts.new_cache()
     app.state.pages = Pages(source_name=_source_names(graph).get, name_of=lambda i: _name_of(graph, i),
@@ -35,8 +36,8 @@ def create_app(graph: Graph) -> FastAPI:
     install_error_handlers(app)
     for router in (browse.router, questions.router, reports.router, charts.router, pages.router):
         app.include_router(router)
+    install_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(NoSniff)
     return app
 
 
@@ -47,7 +48,7 @@ class App(FastAPI):
     def __init__(self, **options):
         super().__init__(**options)
         self.state.answer_cache = Memo(max_items=1024, max_bytes=64 * 2**20)
-        self._front = AnswerCache(super().__call__, self.state.answer_cache)
+        self._front = SecurityHeaders(AnswerCache(super().__call__, self.state.answer_cache))
 
     async def __call__(self, scope, receive, send):
         await self._front(scope, receive, send)
@@ -60,22 +61,37 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-class NoSniff:
-    """Every answer is what its content type says (JSON that echoes input is never read as HTML).
-    Pure ASGI: `BaseHTTPMiddleware` cost a task and a stream per request."""
+# On every answer, replayed ones and error pages included. The pages and /docs load scripts and
+# styles from this server only; style attributes stay allowed (charts and Swagger UI use them).
+SECURITY_HEADERS = (
+    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                 b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                                 b"frame-ancestors 'none'"),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),  # JSON that echoes input is never read as HTML
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every HTTP answer that does not set its own (the pages and charts
+    set stricter ones). The outermost layer, so answers replayed by the cache and errors from
+    any layer get them too; pure ASGI (`BaseHTTPMiddleware` cost a task
+    and a stream per request)."""
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        async def send_nosniff(message):
+        async def send_with_headers(message):
             if message["type"] == "http.response.start":
-                headers = message.setdefault("headers", [])
-                if not any(name.lower() == b"x-content-type-options" for name, _ in headers):
-                    headers.append((b"x-content-type-options", b"nosniff"))
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers += [header for header in SECURITY_HEADERS if header[0] not in present]
+                message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_nosniff if scope["type"] == "http" else send)
+        await self.app(scope, receive, send_with_headers if scope["type"] == "http" else send)
 
 
 class AnswerCache:

@@ -24,7 +24,7 @@ MAX_SEARCH_WORDS = 12  # words of a search text that are matched
 # -- the HTTP server (api/commands/serve.py) ---------------------------------------------------
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
 HEADER_SECONDS = 10  # a request's headers must arrive within this (slow clients are cut off)
-MAX_CONNECTIONS = 1000  # open connections at once; beyond it new requests get 503
+MAX_CONNECTIONS = 4096  # open connections at once; beyond it a request is answered 503 (fds permitting)
 MAX_HEADER_BYTES = 16 * 2**10  # request line and headers together
 SHUTDOWN_SECONDS = 5  # open requests get this long to finish on Ctrl+C
 

@@ -19,27 +19,33 @@ from lscp.loaders import Graph
 def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: str | None):
     """Serve the web app and the JSON API (docs at /docs)."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401 - only to say what is missing
 
+        from .. import server
         from ..http import create_app, settle_heap
     except ImportError as missing:
         raise click.ClickException(f"the web app needs the 'web' extras ({missing.name} is not installed): "
                                    "pip install -e '.[web]'") from None
+    sock = server.open_socket(host, port)  # first: a port in use fails before a long load
+    try:
+        app = create_app(_graph(ctx, data, backend))
+        settle_heap()
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"lscp is serving at http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
+        click.echo("Press Ctrl+C to stop.")
+        server.run_server(app, sock)
+    finally:
+        sock.close()
+
+
+def _graph(ctx: click.Context, data: Path | None, backend: str | None):
     options = ctx.obj or {}
     data = data or options.get("data")
     graph: Graph
     if (backend or options.get("backend", "memory")) == "neo4j":
         from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
-        graph = open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
-    else:
-        from lscp.loaders import load_fast
+        return open_neo4j_graph(sources_dir=Path(data) / "sources" if data else None)
+    from lscp.loaders import load_fast
 
-        graph = load_fast(data)
-    app = create_app(graph)
-    settle_heap()
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"lscp is serving at http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
-    click.echo("Press Ctrl+C to stop.")
-    # uvicorn picks httptools and uvloop (the 'web' extra) when installed, else h11 and asyncio.
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return load_fast(data)

@@ -7,25 +7,25 @@ import time
 import urllib.request
 
 import click
-import uvicorn
 from click.testing import CliRunner
 
+from lscp.api import server
 from lscp.api.commands.serve import serve
 
 
 def test_serve_prints_the_url_and_runs_uvicorn_on_the_data_given(monkeypatch, base_world):
     ran = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: ran.update(app=app, **options))
+    monkeypatch.setattr(server, "run_server", lambda app, sock: ran.update(app=app, address=sock.getsockname()))
     result = CliRunner().invoke(serve, ["--port", "8123", "--data", str(base_world)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("lscp is serving at http://127.0.0.1:8123/")
-    assert (ran["host"], ran["port"]) == ("127.0.0.1", 8123)
+    assert ran["address"] == ("127.0.0.1", 8123)
     assert ran["app"].state.graph.entity("test.board").name == "Testshire Board"
 
 
 def test_serve_takes_the_data_directory_of_the_group(monkeypatch, base_world):
     ran = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: ran.update(app=app))
+    monkeypatch.setattr(server, "run_server", lambda app, sock: ran.update(app=app))
     group = click.Group(commands={"serve": serve}, params=[])
     result = CliRunner().invoke(group, ["serve"], obj={"data": base_world})
     assert result.exit_code == 0, result.output
