@@ -6,6 +6,7 @@ read or written. Both the loader and the Neo4j-backed graph connect through here
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from lscp.limits import NEO4J_CONNECT_SECONDS, NEO4J_QUERY_SECONDS
 from lscp.model import Unavailable
 
 try:  # the driver is the optional `neo4j` extra
@@ -22,11 +24,15 @@ try:  # the driver is the optional `neo4j` extra
 except ImportError:  # pragma: no cover - exercised only without the extra
     neo4j = None  # type: ignore[assignment]
 
+# The driver logs a broken connection itself before raising; the error it raises is reported
+# here, in one line, so its own lines are not printed (a handler stops the last-resort one).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 MINIMUM_MAJOR = 5
-CONNECT_TIMEOUT = 5.0
+CONNECT_TIMEOUT = NEO4J_CONNECT_SECONDS
 DOCKER_HINT = "docker run -p7687:7687 -e NEO4J_AUTH=neo4j/secret neo4j:5"
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -43,6 +49,7 @@ class Settings:
     user: str = DEFAULT_USER
     password: str | None = field(default=None, repr=False)
     database: str = DEFAULT_DATABASE
+    timeout: float = NEO4J_QUERY_SECONDS  # for any one reply of the server (see `_reply_deadline`)
 
     @classmethod
     def from_env(cls, **given: str | None) -> Settings:
@@ -89,9 +96,9 @@ class Server:
         return self.driver.session(database=self.settings.database, default_access_mode=mode)
 
     def read(self, query: str, **params) -> list[dict]:
-        """Records of one parameterised read query, as dicts."""
+        """Records of one parameterised read query, as dicts (the server stops it after the timeout)."""
         with translate_errors(self.settings), self.session() as session:
-            return session.run(neo4j.Query(query), params).data()
+            return session.run(neo4j.Query(query, timeout=self.settings.timeout), params).data()
 
     def close(self) -> None:
         self.driver.close()
@@ -118,7 +125,9 @@ def connect(settings: Settings) -> Server:
     with translate_errors(settings):
         try:
             auth = (settings.user, settings.password) if settings.password is not None else None
+            _reply_deadline(settings.timeout)
             driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=CONNECT_TIMEOUT,
+                                                connection_acquisition_timeout=CONNECT_TIMEOUT + settings.timeout,
                                                 max_transaction_retry_time=5.0)
         except (ValueError, neo4j_errors.ConfigurationError):
             raise bad_address from None
@@ -135,6 +144,23 @@ def connect(settings: Settings) -> Server:
         raise
 
 
+def _reply_deadline(seconds: float) -> None:
+    """Give every Bolt socket the driver opens a read timeout: the driver has no setting for it
+    (a server that is frozen, not gone, was waited for forever), only a server's own hint, which
+    still wins when a server sends one. Set on the driver's socket class, for new sockets."""
+    from neo4j._async_compat.network import _bolt_socket
+
+    base = _bolt_socket.BoltSocketBase
+    original = base.__dict__.get("_lscp_init") or base.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self._read_timeout = seconds
+
+    base._lscp_init = original
+    base.__init__ = init
+
+
 @contextmanager
 def translate_errors(settings: Settings) -> Iterator[None]:
     """Driver and server errors -> one-line BackendErrors naming the cause and the fix."""
@@ -146,7 +172,15 @@ def translate_errors(settings: Settings) -> Iterator[None]:
     except neo4j_errors.AuthError:
         raise BackendError(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user or password; "
                            "pass --user and --password (or set NEO4J_USER and NEO4J_PASSWORD).") from None
-    except neo4j_errors.ServiceUnavailable as exc:
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+        if _timed_out(exc):
+            raise BackendError(f"Neo4j at {settings.uri} stopped answering: no reply within {CONNECT_TIMEOUT:g} s "
+                               f"to connect (NEO4J_CONNECT_SECONDS) or {settings.timeout:g} s to a statement "
+                               "(NEO4J_QUERY_SECONDS); check that the server is running and not overloaded, "
+                               "then try again.") from None
+        if isinstance(exc, neo4j_errors.SessionExpired) or "defunct" in str(exc):
+            raise BackendError(f"the connection to Neo4j at {settings.uri} broke (the server stopped or was killed): "
+                               "start it again, then try again.") from None
         raise BackendError(f"cannot reach a Neo4j server at {settings.uri} ({_unreachable(exc)}): start it "
                            f"(for example: {DOCKER_HINT}) or pass --uri (or set NEO4J_URI).") from None
     except neo4j_errors.UnsupportedServerProduct as exc:
@@ -164,6 +198,16 @@ def translate_errors(settings: Settings) -> Iterator[None]:
                            f"{_first_line(exc)}); check the server and try again.") from None
 
 
+def _timed_out(exc: BaseException) -> bool:
+    """Whether a read timeout is somewhere in the causes of a driver error."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _first_line(value) -> str:
     text = str(value or "").strip()
     return text.splitlines()[0] if text else "no detail"
@@ -173,7 +217,7 @@ def _unreachable(exc: Exception) -> str:
     text = str(exc)
     for needle, reason in (("refused", "connection refused"), ("looks like HTTP", "that port speaks HTTP, not Bolt"),
                            ("timed out", "timed out"), ("Name or service not known", "unknown host"),
-                           ("resolve", "unknown host")):
+                           ("name resolution", "unknown host"), ("nodename nor servname", "unknown host")):
         if needle.lower() in text.lower():
             return reason
     return _first_line(text)
