@@ -11,7 +11,7 @@ from lscp import __version__
 from lscp.model import DataError, LscpError, NotFound, UsageError
 
 from . import text
-from .output import table, to_json
+from .output import table, to_json, write_file
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
@@ -331,7 +331,7 @@ def _write(body: str, output: Path | None) -> None:
     if output is None:
         click.echo(body, nl=False)
     else:
-        output.write_text(body, encoding="utf-8")
+        write_file(output, body)
         click.echo(f"Wrote {output}", err=True)
 
 

@@ -61,3 +61,19 @@ def table(items: Sequence[Any], columns: Sequence[str], fmt: str = "table", widt
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in clipped]
     return "\n".join(out) + "\n"
+
+
+def write_file(path, body: str | bytes) -> None:
+    """Write an answer to `path`; a path that cannot be written is a UsageError in one line
+    (missing directory, a directory, /proc, a full disk), never a traceback."""
+    from lscp.model import UsageError
+
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        hint = {"No such file or directory": "create the directory first or give another path",
+                "Is a directory": "give a file name, not a directory"}.get(reason, "give a path you can write to")
+        raise UsageError(f"cannot write {path}: {reason}; {hint}") from None

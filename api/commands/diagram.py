@@ -92,6 +92,7 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
     from lscp.diagrams import ChartOptions, draw, parse_kinds
 
     from ..cli import _graph
+    from ..output import write_file
 
     graph = _graph(ctx)
     options = ChartOptions(orientation=orientation or ("LR" if flow else "TB"), depth=depth, kinds=parse_kinds(kinds),
@@ -107,5 +108,5 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
     if output is None:
         _write_stdout(body)
     else:
-        output.write_bytes(body)
+        write_file(output, body)
         click.echo(f"Wrote {output}", err=True)
