@@ -127,7 +127,7 @@ def connect(settings: Settings) -> Server:
             auth = (settings.user, settings.password) if settings.password is not None else None
             _reply_deadline(settings.timeout)
             driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=CONNECT_TIMEOUT,
-                                                connection_acquisition_timeout=CONNECT_TIMEOUT + settings.timeout,
+                                                connection_acquisition_timeout=2 * CONNECT_TIMEOUT,  # a retry, then give up
                                                 max_transaction_retry_time=5.0)
         except (ValueError, neo4j_errors.ConfigurationError):
             raise bad_address from None
