@@ -117,12 +117,12 @@ def _in_edition_or_related(graph: Graph, entity: Entity, edition: str) -> bool:
 
 def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     """Entities whose id, name or alias matches every word of `text`, best first. Only the first
-    MAX_SEARCH_CHARS characters and MAX_SEARCH_WORDS distinct words count: a search costs the
+    MAX_SEARCH_CHARS characters and MAX_SEARCH_WORDS words count: a search costs the
     same whatever is sent."""
     from lscp.limits import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
 
     text = text[:MAX_SEARCH_CHARS]
-    words = list(dict.fromkeys(WORD.findall(text.lower())))[:MAX_SEARCH_WORDS]
+    words = WORD.findall(text.lower())[:MAX_SEARCH_WORDS]
     if not words:
         return []
     return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points)

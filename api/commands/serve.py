@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from lscp.loaders import Graph
 
 
 @click.command()
@@ -41,7 +40,6 @@ def serve(ctx: click.Context, host: str, port: int, data: Path | None, backend: 
 def _graph(ctx: click.Context, data: Path | None, backend: str | None):
     options = ctx.obj or {}
     data = data or options.get("data")
-    graph: Graph
     if (backend or options.get("backend", "memory")) == "neo4j":
         from lscp.loaders.graphs.neo4j_graph import open_neo4j_graph
 
