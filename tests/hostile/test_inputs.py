@@ -3,13 +3,19 @@ no traceback, no hang, nothing skipped — within a small time and memory bound.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
 from lscp.api.cli import main
 from lscp.limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING_CHARS
+from tests.hostile.conftest import BASE, one_line_error
 
 SECONDS, MEGABYTES = 5.0, 64  # bound on each refusal
 
@@ -178,15 +184,24 @@ def test_a_file_that_cannot_be_read(world, capsys):
     assert refused(world, capsys) == ["gone.yaml:1:1: this data file cannot be read (No such file or directory)"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any directory; a non-root run checks this")
-def test_a_directory_that_cannot_be_read(world, capsys):
-    (world / "locked").mkdir()
-    (world / "locked").chmod(0)
+def test_a_directory_that_cannot_be_read(tmp_path):
+    """Run as `nobody` when the suite runs as root (as CI does): root reads any directory."""
+    world = Path(tempfile.mkdtemp(dir="/tmp" if os.geteuid() == 0 else tmp_path))
     try:
-        assert refused(world, capsys) == ["locked:1:1: cannot read this directory (Permission denied); make it "
-                                          "readable or move it out of the data directory"]
+        shutil.copytree(BASE, world / "data")
+        for path in (world, *world.rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (world / "data" / "locked").mkdir()
+        (world / "data" / "locked").chmod(0)
+        drop = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if os.geteuid() == 0 else []
+        result = subprocess.run([*drop, sys.executable, "-m", "lscp", "validate", str(world / "data")],
+                                capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+                                env={**os.environ, "LSCP_CACHE_DIR": ""})
+        assert one_line_error(result).splitlines()[:-1] == [
+            "locked:1:1: cannot read this directory (Permission denied); make it "
+            "readable or move it out of the data directory"]
     finally:
-        (world / "locked").chmod(0o700)
+        shutil.rmtree(world, ignore_errors=True)
 
 
 @pytest.mark.parametrize("suffix", [".yml", ".YAML"])
