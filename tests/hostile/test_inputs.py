@@ -15,7 +15,7 @@ import pytest
 
 from lscp.api.cli import main
 from lscp.limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING_CHARS
-from tests.hostile.conftest import BASE, one_line_error
+from .conftest import BASE, one_line_error
 
 SECONDS, MEGABYTES = 5.0, 64  # bound on each refusal
 
