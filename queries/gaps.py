@@ -10,7 +10,7 @@ from lscp.model.entities import Body, Edition, Organisation
 
 from .accountability import chains, lead_representatives
 from .findings import Finding, finding, ordered
-from .rules import PACKS, pack_for, statutory_findings
+from .compliance import pack, statutory_findings
 from .scope import check_area, check_edition, in_area
 from .view import View, view_at, visible
 
@@ -43,17 +43,15 @@ def arrangements_editions(graph: Graph, area: str | None = None) -> list[Edition
 def gaps(graph: Graph, area: str | None = None, rules: str | None = None, edition: str | None = None) -> GapsReport:
     """Every finding for the partnerships of an area (all when None), most severe first."""
     check_area(graph, area)
-    if rules is not None and rules not in PACKS:
-        from lscp.model import UsageError
-
-        raise UsageError(f"unknown rule pack {rules!r}; use one of: {', '.join(PACKS)}")
+    if rules is not None:
+        pack(rules)  # an unknown pack is a usage error before any work
     check_edition(graph, edition)
     editions = [graph.by_id[edition]] if edition else arrangements_editions(graph, area)
     found: list[Finding] = []
     for ed in editions:
         view = view_at(graph, ed.id)
         found += partnership_findings(graph, view, ed.partnership)
-        found += statutory_findings(graph, view, ed, rules or pack_for(ed))
+        found += statutory_findings(graph, ed, rules)
     found += key_person_findings(graph, editions)
     found = _dedupe(ordered(found))
     counts = defaultdict(int)

@@ -1,0 +1,265 @@
+"""Checks of the partnership's duties: scrutiny, agencies, functions, CDR, routes, reports, and
+what a federation promises."""
+from __future__ import annotations
+
+from .footprint import ancestors, areas_of_partnership
+from .leadership import partners
+from .outcome import Fact, Outcome, facts, met, names, not_met, unknown
+from .scope import Scope, first_day, last_day
+
+EDUCATION = {"school": "schools", "early-years": "early years settings", "further-education": "colleges and post-16 providers"}
+SHOWN = 8  # facts shown for a long list (a partnership's hundreds of agencies): the count says the rest
+
+
+def _some(scope: Scope, relations: list) -> list[Fact]:
+    return facts(scope.graph, relations[:SHOWN])
+
+
+def scrutineers(scope: Scope) -> list:
+    """Independent posts stated as scrutinising the partnership."""
+    return [r for r in scope.rels("scrutinises", target=scope.partnership.id)
+            if getattr(scope.graph.by_id[r.source], "independent", False)]
+
+
+def independent_scrutiny(scope: Scope) -> Outcome:
+    found = scrutineers(scope)
+    if found:
+        return met(f"{names(scope.graph, sorted({r.source for r in found}))} scrutinises the arrangements independently.",
+                   facts(scope.graph, found))
+    held = scope.rels("responsible_for", target="fn.independent-scrutiny")
+    return unknown(scope, "an independent person who scrutinises the arrangements",
+                   "The arrangements naming the independent scrutineer and their role.", _some(scope, held))
+
+
+def _agencies(scope: Scope) -> list:
+    return scope.rels("relevant_agency_of", target=scope.partnership.id)
+
+
+def relevant_agencies(scope: Scope) -> Outcome:
+    found = _agencies(scope)
+    if found:
+        return met(f"{len(found)} relevant agencies are named.", _some(scope, found))
+    return unknown(scope, "which relevant agencies are named", "The arrangements' list of relevant agencies.")
+
+
+def _by_sector(scope: Scope, sectors) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for relation in _agencies(scope):
+        sector = scope.graph.by_id[relation.source].sector
+        if sector in sectors:
+            found.setdefault(sector, []).append(relation)
+    return found
+
+
+def education_included(scope: Scope) -> Outcome:
+    found = _by_sector(scope, EDUCATION)
+    shown = [f for relations in found.values() for f in _some(scope, relations[:2])]
+    missing = [words for sector, words in EDUCATION.items() if sector not in found]
+    if not missing:
+        return met("Schools, early years settings and colleges are named as relevant agencies.", shown)
+    agencies = _agencies(scope)
+    if scope.holds_arrangements and len(agencies) >= 5:
+        return not_met(f"The held arrangements list {len(agencies)} relevant agencies but none of: {', '.join(missing)}.",
+                       shown + _some(scope, agencies))
+    return unknown(scope, f"how {', '.join(missing)} are included", "The arrangements' list of relevant agencies.", shown)
+
+
+def custody_and_homes(scope: Scope) -> Outcome:
+    graph = scope.graph
+    homes = _by_sector(scope, ("residential-care", "youth-justice"))
+    subjects = [scope.partnership, *scope.bodies()]
+    said = [Fact(f"{s.name}: {rule.text}", list(rule.src)) for s in subjects for rule in getattr(s, "rules", [])
+            if any(w in f"{rule.topic} {rule.text}".lower() for w in ("custody", "residential home"))]
+    shown = said + [f for relations in homes.values() for f in facts(graph, relations[:2])]
+    if shown:
+        return met("The arrangements say how youth custody or residential children's homes are included.", shown)
+    return unknown(scope, "how youth custody and residential children's homes are included",
+                   "The arrangements' section on youth custody and residential homes.")
+
+
+def function_held(function: str, what: str, settle: str):
+    def check(scope: Scope) -> Outcome:
+        held = scope.rels("responsible_for", target=function)
+        if held:
+            return met(f"{names(scope.graph, list(dict.fromkeys(r.source for r in held)))} {'is' if len(held) == 1 else 'are'} "
+                       f"responsible for {what}.", _some(scope, held))
+        return unknown(scope, f"who is responsible for {what}", settle)
+
+    check.__doc__ = f"Someone stated for this partnership is responsible for {what}."
+    return check
+
+
+def funding(scope: Scope) -> Outcome:
+    graph, p = scope.graph, scope.partnership.id
+    targets = {p, *(b.id for b in scope.bodies())}
+    stated = [r for r in scope.rels("funds") if r.target in targets]
+    funders = {r.source for r in stated}
+    missing = [r.source for r in partners(scope) if r.source not in funders]
+    if stated and not missing:
+        shares = [f"{graph.by_id[r.source].name} {r.share:g}%" for r in stated if r.share is not None]
+        return met("All the partners contribute" + (f" ({', '.join(shares)})." if shares else "."), facts(graph, stated))
+    held = scope.rels("responsible_for", target="fn.funding")
+    what = f"a contribution from {names(graph, missing)}" if stated else "which partners contribute to the funding"
+    return unknown(scope, what, "The budget: each partner's contribution (the yearly report usually gives it).",
+                   facts(graph, stated) + _some(scope, held))
+
+
+def yearly_report(scope: Scope) -> Outcome:
+    graph, p = scope.graph, scope.partnership.id
+    reports = [e for e in graph.entities("edition") if e.partnership == p and e.edition_kind == "annual-report"
+               and e.date and first_day(e.date) <= scope.as_at]
+    recent = [e for e in reports if last_day(e.date) >= _year_before(scope.as_at)]
+    held = scope.rels("responsible_for", target="fn.annual-report")
+    shown = [Fact(f"{e.name} ({e.date})", list(e.src)) for e in recent] + _some(scope, held)
+    if recent:
+        return met(f"A yearly report within the 12 months to {scope.as_at} is held: {recent[-1].name}.", shown)
+    if held:
+        return met(f"{names(graph, list(dict.fromkeys(r.source for r in held)))} is responsible for the yearly report "
+                   "(the arrangements commit to it; no report of the last 12 months is among the held sources).", shown)
+    return unknown(scope, "a yearly report", "The yearly report of the last 12 months.")
+
+
+def _year_before(date: str) -> str:
+    return f"{int(date[:4]) - 1:04d}{date[4:]}"
+
+
+def serious_incident_notification(scope: Scope) -> Outcome:
+    graph = scope.graph
+    held = scope.rels("responsible_for", target="fn.serious-incident-notification")
+    councils = {r.source for r in partners(scope) if graph.by_id[r.source].sector == "local-authority"}
+    by_council = [r for r in held if r.source in councils]
+    if by_council:
+        return met(f"{names(graph, [r.source for r in by_council])} notifies serious incidents.", facts(graph, by_council))
+    if held:
+        return not_met(f"The held documents give serious incident notification to {names(graph, [r.source for r in held])}; "
+                       "s16C places the duty on the local authority (who acts for it is not stated).", facts(graph, held))
+    return unknown(scope, "who notifies serious incidents", "The arrangements' section on serious incidents.")
+
+
+def child_death_review(scope: Scope) -> Outcome:
+    """CDR through an arrangement covering the area, with the LA and ICB(s) as CDR partners."""
+    graph = scope.graph
+    areas = set().union(*[ancestors(scope, a) for a in areas_of_partnership(scope)] or [set()])
+    own = scope.rels("responsible_for", target="fn.child-death-review")
+    if own:
+        return met(f"{names(graph, list(dict.fromkeys(r.source for r in own)))} is responsible for child death review.", facts(graph, own))
+    for held in graph.relations("responsible_for", target="fn.child-death-review"):
+        covering = [r for r in graph.relations("covers", source=held.source) if scope.current(r) and r.target in areas]
+        if not scope.current(held) or not covering:
+            continue
+        arrangement = graph.by_id[held.source]
+        cdr_partners = [r for r in graph.relations("partner_of", target=arrangement.id) if scope.current(r)]
+        shown = facts(graph, [held, *covering, *cdr_partners])
+        sectors = {graph.by_id[r.source].sector for r in cdr_partners}
+        if cdr_partners and not {"local-authority", "health-commissioner"} <= sectors:
+            return not_met(f"{arrangement.name} covers the area, but its CDR partners are not the local authority and the "
+                           "ICB.", shown)
+        shown += [Fact(f"{arrangement.name}: not stated: {n.note}", list(n.src)) for n in arrangement.not_stated if n.field == "partners"]
+        partners_words = (f"its CDR partners are {names(graph, [r.source for r in cdr_partners])}" if cdr_partners else
+                          "its CDR partners are not named in the held sources (by law the local authority and the ICB: inference)")
+        return met(f"{arrangement.name} covers the area; {partners_words}.", shown)
+    return unknown(scope, "a child death review arrangement covering the area",
+                   "The CDR partners' published child death review arrangements for the area.")
+
+
+def _routes(scope: Scope) -> list:
+    return [r for r in scope.rels("escalates_to") if scope.belongs(r.source) or scope.belongs(r.target)]
+
+
+def disagreement_route(scope: Scope) -> Outcome:
+    routes = _routes(scope)
+    if routes:
+        return met(f"{len(routes)} escalation step(s) are stated.", _some(scope, routes))
+    return unknown(scope, "a route for disagreements between agencies and partners", "The arrangements' escalation procedure.")
+
+
+def scrutiny_in_route(scope: Scope) -> Outcome:
+    graph = scope.graph
+    routes, independent = _routes(scope), {r.source for r in scrutineers(scope)}
+    if not routes:
+        return unknown(scope, "a route for disagreements", "The arrangements' escalation procedure.")
+    if not independent:
+        return unknown(scope, "an independent scrutineer", "The arrangements naming the scrutineer.", _some(scope, routes))
+    seated = {r.target: r for s in independent for r in scope.rels("member_of", source=s)}
+    through = [r for r in routes if r.source in independent or r.target in independent or r.target in seated]
+    if through:
+        extra = [seated[r.target] for r in through if r.target in seated][:1]
+        return met(f"{names(graph, sorted(independent))} is in the route for disagreements.", _some(scope, through) + facts(graph, extra))
+    return not_met(f"{len(routes)} escalation step(s) are stated and none reaches the independent scrutineer "
+                   f"({names(graph, sorted(independent))}).", _some(scope, routes))
+
+
+def refreshed(scope: Scope) -> Outcome:
+    graph, p = scope.graph, scope.partnership.id
+    editions = [e for e in graph.entities("edition") if e.partnership == p and e.edition_kind == "arrangements"
+                and e.date and "2023-12-15" <= last_day(e.date) and first_day(e.date) <= scope.as_at]
+    if editions:
+        return met(f"{editions[-1].name} ({editions[-1].date}) postdates WT2023.", [Fact(editions[-1].name, list(editions[-1].src))])
+    return unknown(scope, "arrangements republished under WT2023 (dated on or after 15 December 2023)",
+                   "The partnership's current published arrangements.")
+
+
+def education_strategic(scope: Scope) -> Outcome:
+    graph = scope.graph
+    tops = {b.id for b in scope.bodies(("board", "executive"))}
+    members = [r for b in tops for r in scope.rels("member_of", target=b)]
+    seats = [r for r in members if _education(scope, r.source)]
+    seats += [r for r in scope.rels("represented_by") if r.on in tops and _education(scope, r.source)]
+    if seats:
+        return met("An education representative sits at the top table: "
+                   + "; ".join(f"{graph.by_id[r.source].name}" for r in seats[:3]) + ".", _some(scope, seats))
+    if scope.holds_arrangements and len(members) >= 5:
+        return not_met(f"The held arrangements list {len(members)} members of {names(graph, sorted(tops))}, none from education.",
+                       _some(scope, members))
+    return unknown(scope, "an education or childcare representative on the top decision-making body",
+                   "The membership of the partnership's board or executive.", _some(scope, members))
+
+
+def _education(scope: Scope, node: str) -> bool:
+    entity = scope.graph.by_id[node]
+    if entity.kind == "post":
+        return _education(scope, entity.within) if scope.graph.by_id[entity.within].kind == "organisation" else False
+    return getattr(entity, "sector", None) in ("school", "early-years", "further-education", "education-other")
+
+
+def business_support(scope: Scope) -> Outcome:
+    units = scope.bodies(("business-unit",))
+    support = [r for r in scope.rels("supports") if scope.belongs(r.target)]
+    if units or support:
+        shown = [Fact(f"{b.name} (business unit)", list(b.src)) for b in units] + _some(scope, support)
+        return met(f"Business support: {names(scope.graph, [b.id for b in units] or [r.source for r in support])}.", shown)
+    return unknown(scope, "a business unit or analytical support", "The arrangements' section on business support.")
+
+
+def designated_education(scope: Scope) -> Outcome:
+    found = _by_sector(scope, EDUCATION)
+    shown = [f for relations in found.values() for f in _some(scope, relations[:2])]
+    if len(found) == len(EDUCATION):
+        return met("Schools, early years settings and colleges take part as relevant agencies (which agencies the "
+                   "regulations designate is not known: inference).", shown)
+    missing = [words for sector, words in EDUCATION.items() if sector not in found]
+    return unknown(scope, f"the participation of {', '.join(missing)}", "The arrangements after the designation regulations.", shown)
+
+
+def macpt(scope: Scope) -> Outcome:
+    teams = [b for b in scope.bodies() if any("child protection team" in n.lower() or "macpt" in n.lower() for n in b.all_names())]
+    if teams:
+        return met(f"{names(scope.graph, [b.id for b in teams])} is a multi-agency child protection team.",
+                   [Fact(b.name, list(b.src)) for b in teams])
+    return unknown(scope, "a multi-agency child protection team", "The arrangements establishing the team and its members.")
+
+
+def system_wide_route(scope: Scope) -> Outcome:
+    routes = [r for r in _routes(scope) if r.condition == "system-wide-issue" and scope.belongs(r.target)]
+    if routes:
+        return met(f"{len(routes)} partnership(s) escalate system-wide issues to the federation.", _some(scope, routes))
+    return unknown(scope, "a route for system-wide issues", "The federation's arrangements.")
+
+
+def members_named(scope: Scope) -> Outcome:
+    graph = scope.graph
+    joined = [r for r in scope.rels(("member_of", "escalates_to", "feeds_into"))
+              if graph.by_id[r.source].kind == "partnership" and scope.belongs(r.target) and not scope.belongs(r.source)]
+    if joined:
+        return met(f"Members: {names(graph, sorted({r.source for r in joined}))}.", _some(scope, joined))
+    return unknown(scope, "which partnerships are members", "The federation's arrangements.")

@@ -1,0 +1,72 @@
+"""What a check returns: a verdict, its words, the facts it rests on, and what would settle it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lscp.loaders import Graph
+from lscp.model import Citation, Relation
+
+from .scope import Scope
+
+Verdict = Literal["met", "not-met", "not-evidenced", "not-applicable"]
+
+VERBS = {
+    "partner_of": "is a safeguarding partner of", "lead_representative_of": "is the lead representative of",
+    "delegates_to": "delegates to", "holds": "holds", "chairs": "chairs", "member_of": "is a member of",
+    "scrutinises": "scrutinises", "responsible_for": "is responsible for", "funds": "funds",
+    "covers": "covers", "escalates_to": "escalates to", "relevant_agency_of": "is a relevant agency of",
+    "represented_by": "is represented by", "supports": "supports", "works_with": "works with",
+    "accountable_to": "is accountable to", "appoints": "appoints",
+}
+
+
+@dataclass
+class Fact:
+    """One cited fact: a relation, or a statement about an entity (a rule, a not-stated note)."""
+
+    text: str
+    citations: list[Citation]
+    relation: Relation | None = None
+
+
+@dataclass
+class Outcome:
+    verdict: Verdict
+    message: str
+    facts: list[Fact] = field(default_factory=list)
+    settle: str | None = None
+    severity: str | None = None  # when the check lowers the pack's severity (guidance uncertain)
+
+
+def fact(graph: Graph, relation: Relation) -> Fact:
+    words = f"{graph.by_id[relation.source].name} {VERBS.get(relation.type, relation.type)} {graph.by_id[relation.target].name}"
+    if relation.condition:
+        words += f" (when: {relation.condition.replace('-', ' ')})"
+    return Fact(words, list(relation.src), relation)
+
+
+def facts(graph: Graph, relations: list[Relation]) -> list[Fact]:
+    return [fact(graph, r) for r in relations]
+
+
+def met(message: str, found: list[Fact]) -> Outcome:
+    return Outcome("met", message, found)
+
+
+def not_met(message: str, found: list[Fact], severity: str | None = None) -> Outcome:
+    return Outcome("not-met", message, found, severity=severity)
+
+
+def unknown(scope: Scope, what: str, settle: str, found: list[Fact] | None = None) -> Outcome:
+    """Not evidenced: silence in a document we hold, or the document is not among our sources
+    (never worded as a failing of the partnership)."""
+    if scope.holds_arrangements:
+        where = "the held documents of this partnership do not state it"
+    else:
+        where = "the partnership's arrangements document is not among our sources (only a public record is held)"
+    return Outcome("not-evidenced", f"Not evidenced in the held sources: {what}; {where}.", found or [], settle)
+
+
+def names(graph: Graph, ids) -> str:
+    return ", ".join(graph.by_id[i].name for i in ids)

@@ -1,0 +1,116 @@
+"""What a compliance check may count as evidence for one partnership at one date.
+
+The fix for the `"*"` leak (statutory-update-2026.md §1.5, bug 1): a relation counts for a
+partnership only when it is stated in that partnership's own editions, or when one of its ends
+is the partnership or belongs to it (a body or post of it, its membership of a federation). An
+organisation's relation stated in another partnership's edition never counts."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lscp.loaders import Graph
+from lscp.model import Relation
+from lscp.model.entities import Edition, Partnership
+
+from ..scope import partnership_of
+from ..view import View
+
+
+def first_day(date: str) -> str:
+    """'2022' -> '2022-01-01'; '2019-06' -> '2019-06-01'."""
+    parts = date.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def last_day(date: str) -> str:
+    """'2022' -> '2022-12-31'; '2019-06' -> '2019-06-30': a partial date read as its latest day."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        return date
+    year, month = int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+@dataclass
+class Scope:
+    """One partnership, checked in one edition, as at one date."""
+
+    graph: Graph
+    edition: Edition
+    as_at: str
+    view: View = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.view = view_as_at(self.graph, self.edition, self.as_at)
+
+    @property
+    def partnership(self) -> Partnership:
+        return self.graph.by_id[self.edition.partnership]
+
+    @cached_property
+    def own(self) -> frozenset[str]:
+        """This partnership's editions in the view (the edition and what it supplements)."""
+        return frozenset(e for e in self.view.editions if self.graph.by_id[e].partnership == self.partnership.id)
+
+    @cached_property
+    def holds_arrangements(self) -> bool:
+        """Whether an arrangements document (or a report supplementing one) of the partnership is
+        among the bundled sources: else silence is 'the document is not among our sources'."""
+        for edition_id in self.own:
+            edition = self.graph.by_id[edition_id]
+            source = self.graph.by_id.get(edition.source)
+            if edition.edition_kind in ("arrangements", "annual-report") and getattr(source, "file", None):
+                return True
+        return False
+
+    def belongs(self, node: str) -> bool:
+        entity = self.graph.by_id[node]
+        return node == self.partnership.id or partnership_of(self.graph, entity) == self.partnership.id
+
+    def current(self, relation: Relation) -> bool:
+        """Seen in the view and in force at the date (its since/until, partial dates widened)."""
+        if not self.view.sees(relation):
+            return False
+        if relation.since and first_day(relation.since) > self.as_at:
+            return False
+        return not (relation.until and last_day(relation.until) < self.as_at)
+
+    def counts(self, relation: Relation) -> bool:
+        """Evidence for this partnership: current, and stated in its editions or about it."""
+        if not self.current(relation):
+            return False
+        if not relation.editions or self.own.intersection(relation.editions):
+            return True
+        return self.belongs(relation.source) or self.belongs(relation.target)
+
+    def rels(self, type: str | tuple[str, ...], source: str | None = None, target: str | None = None) -> list[Relation]:
+        return [r for r in self.graph.relations(type, source=source, target=target) if self.counts(r)]
+
+    def bodies(self, kinds: tuple[str, ...] | None = None) -> list:
+        return [b for b in self.graph.entities("body") if b.partnership == self.partnership.id
+                and self.view.sees(b) and (kinds is None or b.body_kind in kinds)]
+
+
+def view_as_at(graph: Graph, edition: Edition, as_at: str) -> View:
+    """The edition (with what it supplements) and, for every other partnership, its latest edition
+    dated on or before the date (undated public records too): the documents of that time."""
+    chosen = {edition.id}
+    current: Edition | None = edition
+    while current is not None and current.supplements:
+        chosen.add(current.supplements)
+        current = graph.by_id.get(current.supplements)
+    latest: dict[str, Edition] = {}
+    for other in graph.entities("edition"):
+        if other.partnership == edition.partnership or (other.date and first_day(other.date) > as_at):
+            continue
+        best = latest.get(other.partnership)
+        if best is None or (other.date or "") > (best.date or ""):
+            latest[other.partnership] = other
+    for other in latest.values():
+        chosen.add(other.id)
+        while other is not None and other.supplements:
+            chosen.add(other.supplements)
+            other = graph.by_id.get(other.supplements)
+    return View(frozenset(chosen))
