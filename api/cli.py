@@ -52,6 +52,7 @@ class LazyGroup(click.Group):
     are imported only when used, so every other answer starts fast."""
 
     lazy = {
+        "check": "lscp.api.commands.check:check",
         "diagram": "lscp.api.commands.diagram:diagram",
         "serve": "lscp.api.commands.serve:serve",
         "neo4j": "lscp.api.commands.neo4j:neo4j",
@@ -239,7 +240,8 @@ def escalate(ctx, start, condition, edition, as_json):
 
 @cli.command()
 @click.option("--area", help="Only the partnerships of this area.")
-@click.option("--rules", type=click.Choice(["wt2018", "wt2023"]), help="Rule pack (default: by the edition's date).")
+@click.option("--rules", type=click.Choice(["wt2018", "wt2023", "cwsa2026"]),
+              help="Rule pack (default: by the edition's date); `lscp check` gives each requirement's verdict.")
 @click.option("--edition", help="Check this edition only.")
 @output_options
 @click.pass_context

@@ -62,3 +62,12 @@
     sync();
   });
 })();
+
+// The compliance page: a print button, and every piece of evidence open when printed.
+(function () {
+  var button = document.getElementById("print-page");
+  if (button) button.addEventListener("click", function () { window.print(); });
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.evidence").forEach(function (d) { d.open = true; });
+  });
+})();

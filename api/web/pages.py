@@ -50,6 +50,21 @@ def partnership(request: Request, graph: GraphDep, partnership_id: str, edition:
     return _render(request, "partnership.html", page=partnership_page(graph, partnership_id, edition))
 
 
+@router.get("/partnerships/{partnership_id}/compliance")
+def compliance(request: Request, graph: GraphDep, partnership_id: str,
+               rules: Literal["", "wt2018", "wt2023", "cwsa2026"] = "",
+               as_at: Annotated[str, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+               commencement: Annotated[str, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "") -> HTMLResponse:
+    """One partnership against a rule pack: the verdict in words, then each requirement with its
+    wording, source and cited evidence; printable."""
+    from lscp.queries.compliance import PACK_IDS, check, pack
+    from lscp.queries.compliance.engine import VERDICT_WORDS
+
+    report = check(graph, partnership_id, rules=rules or None, as_at=as_at or None, commencement=commencement or None)
+    return _render(request, "compliance.html", report=report, packs=[pack(p) for p in PACK_IDS], rules=rules,
+                   as_at=as_at, commencement=commencement, verdict_words=VERDICT_WORDS)
+
+
 @router.get("/ask")
 def ask(request: Request, graph: GraphDep, question: Literal["accountable", "escalate"] = "accountable",
         q: Text = "", id: MaybeText = None, when: MaybeText = None) -> HTMLResponse:

@@ -81,8 +81,9 @@ def function_held(function: str, what: str, settle: str):
     def check(scope: Scope) -> Outcome:
         held = scope.rels("responsible_for", target=function)
         if held:
-            return met(f"{names(scope.graph, list(dict.fromkeys(r.source for r in held)))} {'is' if len(held) == 1 else 'are'} "
-                       f"responsible for {what}.", _some(scope, held))
+            holders = list(dict.fromkeys(r.source for r in held))
+            return met(f"{names(scope.graph, holders)} {'is' if len(holders) == 1 else 'are'} responsible for {what}.",
+                       _some(scope, held))
         return unknown(scope, f"who is responsible for {what}", settle)
 
     check.__doc__ = f"Someone stated for this partnership is responsible for {what}."
@@ -114,7 +115,8 @@ def yearly_report(scope: Scope) -> Outcome:
     if recent:
         return met(f"A yearly report within the 12 months to {scope.as_at} is held: {recent[-1].name}.", shown)
     if held:
-        return met(f"{names(graph, list(dict.fromkeys(r.source for r in held)))} is responsible for the yearly report "
+        holders = list(dict.fromkeys(r.source for r in held))
+        return met(f"{names(graph, holders)} {'is' if len(holders) == 1 else 'are'} responsible for the yearly report "
                    "(the arrangements commit to it; no report of the last 12 months is among the held sources).", shown)
     return unknown(scope, "a yearly report", "The yearly report of the last 12 months.")
 

@@ -62,7 +62,7 @@ def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None
           commencement: str | None = None) -> ComplianceReport:
     """TARGET (a partnership or one of its editions) against a pack: by default the pack in force
     on the edition's date (or the date asked)."""
-    for name, value in (("--as-at", as_at), ("--commencement", commencement)):
+    for name, value in (("as-at date", as_at), ("commencement date", commencement)):
         _check_date(name, value)
     edition = _edition(graph, target, as_at)
     date = as_at or (last_day(edition.date) if edition.date else dt.date.today().isoformat())

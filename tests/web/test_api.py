@@ -254,7 +254,7 @@ def test_bad_parameter_is_422(client, url, message):
 
 # --- the OpenAPI document ----------------------------------------------------------------------
 
-OPERATIONS = ["accountabilities", "accountable", "chart", "compare", "coverage", "diff", "escalate", "gaps",
+OPERATIONS = ["accountabilities", "accountable", "chart", "check", "compare", "coverage", "diff", "escalate", "gaps",
               "list_entities", "load", "overview", "raci", "search", "show_entity", "vacancy"]
 
 
