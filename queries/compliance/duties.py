@@ -234,13 +234,19 @@ def business_support(scope: Scope) -> Outcome:
 
 
 def designated_education(scope: Scope) -> Outcome:
-    found = _by_sector(scope, EDUCATION)
-    shown = [f for relations in found.values() for f in _some(scope, relations[:2])]
-    if len(found) == len(EDUCATION):
-        return met("Schools, early years settings and colleges take part as relevant agencies (which agencies the "
-                   "regulations designate is not known: inference).", shown)
-    missing = [words for sector, words in EDUCATION.items() if sector not in found]
-    return unknown(scope, f"the participation of {', '.join(missing)}", "The arrangements after the designation regulations.", shown)
+    """CWSA26-02: schools, early years and colleges take part: named, with a route onto a body."""
+    taking_part: dict[str, list] = {}
+    for sector, relations in _by_sector(scope, EDUCATION).items():
+        routes = [r for a in relations for r in scope.rels(("represented_by", "member_of"), source=a.source)]
+        if routes:
+            taking_part[sector] = relations[:1] + routes[:1]
+    shown = [f for relations in taking_part.values() for f in facts(scope.graph, relations)]
+    if len(taking_part) == len(EDUCATION):
+        return met("Schools, early years settings and colleges take part, each with a route onto the partnership's bodies "
+                   "(which agencies the regulations designate is not yet known: inference).", shown)
+    missing = [words for sector, words in EDUCATION.items() if sector not in taking_part]
+    return unknown(scope, f"the participation of {', '.join(missing)} (named, with a route onto a body)",
+                   "The arrangements after the designation regulations.", shown)
 
 
 def macpt(scope: Scope) -> Outcome:

@@ -157,10 +157,13 @@ def sign_off(scope: Scope) -> Outcome:
     """WT23-02: the lead partners (or the partners they lead) hold the four sign-offs."""
     graph = scope.graph
     leads = {r.source for found in lead_posts(scope).values() for r in found}
-    signers = leads | {r.source for r in partners(scope)}
+    orgs = {r.source for r in partners(scope)}
     found, shown, missing = [], [], []
     for function, words in SIGN_OFF.items():
-        held = [r for r in scope.rels("responsible_for", target=function) if r.source in signers]
+        stated = scope.rels("responsible_for", target=function)
+        # Jointly: every lead (or every partner, whose lead signs for it: inference) holds it.
+        held = [r for group in (leads, orgs) if group and group <= {r.source for r in stated}
+                for r in stated if r.source in group]
         if function == "fn.safeguarding-arrangements":
             held_rules = [Fact(f"{graph.by_id[lead].name}: {rule.text}", list(rule.src)) for lead in sorted(leads)
                           for rule in graph.by_id[lead].rules if "approv" in rule.topic or "sign" in rule.topic]
