@@ -132,10 +132,13 @@ def serious_incident_notification(scope: Scope) -> Outcome:
     by_council = [r for r in held if r.source in councils]
     if by_council:
         return met(f"{names(graph, [r.source for r in by_council])} notifies serious incidents.", facts(graph, by_council))
+    # A subgroup that recommends or submits notifications may act for the local authority: that the
+    # local authority notifies is then not stated, which is not evidence that it does not.
+    what = "who notifies serious incidents for the local authority"
     if held:
-        return not_met(f"The held documents give serious incident notification to {names(graph, [r.source for r in held])}; "
-                       "s16C places the duty on the local authority (who acts for it is not stated).", facts(graph, held))
-    return unknown(scope, "who notifies serious incidents", "The arrangements' section on serious incidents.")
+        what += (f" (the held documents give a part in notification to {names(graph, [r.source for r in held])}; "
+                 "s16C places the duty on the local authority)")
+    return unknown(scope, what, "The arrangements' section on serious incident notification.", facts(graph, held))
 
 
 def child_death_review(scope: Scope) -> Outcome:

@@ -66,7 +66,7 @@ MUTATIONS = {
     "WT18-19": (_no_functions("fn.annual-report"), "not-evidenced", "a yearly report", {"WT23-02"}),
     "WT18-22": (lambda w: [_drop(w, to="fn.serious-incident-notification"), w["relations"].append(
         {"type": "responsible_for", "from": "test.case-review-group", "to": "fn.serious-incident-notification", "src": "doc:11"})],
-                "not-met", "s16C places the duty on the local authority", set()),
+                "not-evidenced", "s16C places the duty on the local authority", set()),
     "WT18-24": (_no_functions("fn.rapid-review"), "not-evidenced", "rapid reviews", set()),
     "WT18-25": (_no_functions("fn.practice-reviews"), "not-evidenced", "practice reviews", set()),
     "WT18-27": (_no_functions("fn.child-death-review"), "not-evidenced", "child death review arrangement", set()),
