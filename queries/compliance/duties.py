@@ -93,7 +93,7 @@ def function_held(function: str, what: str, settle: str):
 def funding(scope: Scope) -> Outcome:
     graph, p = scope.graph, scope.partnership.id
     targets = {p, *(b.id for b in scope.bodies())}
-    stated = [r for r in scope.rels("funds") if r.target in targets]
+    stated = [r for t in sorted(targets) for r in scope.rels("funds", target=t)]
     funders = {r.source for r in stated}
     missing = [r.source for r in partners(scope) if r.source not in funders]
     if stated and not missing:
@@ -168,7 +168,7 @@ def child_death_review(scope: Scope) -> Outcome:
 
 
 def _routes(scope: Scope) -> list:
-    return [r for r in scope.rels("escalates_to") if scope.belongs(r.source) or scope.belongs(r.target)]
+    return scope.around("escalates_to")
 
 
 def disagreement_route(scope: Scope) -> Outcome:
@@ -209,7 +209,8 @@ def education_strategic(scope: Scope) -> Outcome:
     tops = {b.id for b in scope.bodies(("board", "executive"))}
     members = [r for b in tops for r in scope.rels("member_of", target=b)]
     seats = [r for r in members if _education(scope, r.source)]
-    seats += [r for r in scope.rels("represented_by") if r.on in tops and _education(scope, r.source)]
+    seats += [r for a in _agencies(scope) if _education(scope, a.source)
+              for r in scope.rels("represented_by", source=a.source) if r.on in tops]
     if seats:
         return met("An education representative sits at the top table: "
                    + "; ".join(f"{graph.by_id[r.source].name}" for r in seats[:3]) + ".", _some(scope, seats))
@@ -229,10 +230,10 @@ def _education(scope: Scope, node: str) -> bool:
 
 def business_support(scope: Scope) -> Outcome:
     units = scope.bodies(("business-unit",))
-    support = [r for r in scope.rels("supports") if scope.belongs(r.target)]
+    support = scope.rels("supports", target=scope.partnership.id)  # support of the partnership, not a board's subgroups
     if units or support:
         shown = [Fact(f"{b.name} (business unit)", list(b.src)) for b in units] + _some(scope, support)
-        return met(f"Business support: {names(scope.graph, [b.id for b in units] or [r.source for r in support])}.", shown)
+        return met(f"Business support: {names(scope.graph, dict.fromkeys([b.id for b in units] or [r.source for r in support]))}.", shown)
     return unknown(scope, "a business unit or analytical support", "The arrangements' section on business support.")
 
 
@@ -269,7 +270,7 @@ def system_wide_route(scope: Scope) -> Outcome:
 
 def members_named(scope: Scope) -> Outcome:
     graph = scope.graph
-    joined = [r for r in scope.rels(("member_of", "escalates_to", "feeds_into"))
+    joined = [r for t in ("member_of", "escalates_to", "feeds_into") for r in scope.around(t)
               if graph.by_id[r.source].kind == "partnership" and scope.belongs(r.target) and not scope.belongs(r.source)]
     if joined:
         return met(f"Members: {names(graph, sorted({r.source for r in joined}))}.", _some(scope, joined))

@@ -58,8 +58,8 @@ def required_partners(scope: Scope) -> dict[str, list[Fact]]:
     with the facts that place them there."""
     areas = areas_of_partnership(scope)
     required: dict[str, list[Fact]] = {}
-    for org in scope.graph.entities("organisation"):
-        if org.sector not in FOOTPRINT_SECTORS or org.collective or not existed(scope, org.id):
+    for org in _commissioners_and_forces(scope.graph):
+        if not existed(scope, org.id):
             continue
         # An organisation's `area` is where it belongs (the HIOW ICB's is the whole HIPS footprint, not
         # each part of it), so it places the organisation only when within the partnership's area;
@@ -69,6 +69,14 @@ def required_partners(scope: Scope) -> dict[str, list[Fact]]:
         if inside or any(overlaps(scope, place, area) for place in covered for area in areas):
             required[org.id] = footprint(scope, org)
     return required
+
+
+def _commissioners_and_forces(graph) -> list[Organisation]:
+    """The ICBs, CCGs and police forces, once per graph (not the country's schools each time)."""
+    if "compliance.footprint" not in graph.cache:
+        graph.cache["compliance.footprint"] = [o for o in graph.entities("organisation")
+                                               if o.sector in FOOTPRINT_SECTORS and not o.collective]
+    return graph.cache["compliance.footprint"]
 
 
 def is_ccg(org: Organisation) -> bool:

@@ -41,6 +41,7 @@ class Scope:
     edition: Edition
     as_at: str
     view: View = field(init=False)
+    _rels: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.view = view_as_at(self.graph, self.edition, self.as_at)
@@ -86,11 +87,41 @@ class Scope:
         return self.belongs(relation.source) or self.belongs(relation.target)
 
     def rels(self, type: str | tuple[str, ...], source: str | None = None, target: str | None = None) -> list[Relation]:
-        return [r for r in self.graph.relations(type, source=source, target=target) if self.counts(r)]
+        key = (type, source, target)
+        if key not in self._rels:  # several checks ask for the same relations (the agencies, the partners)
+            self._rels[key] = [r for r in self.graph.relations(type, source=source, target=target) if self.counts(r)]
+        return self._rels[key]
+
+    def around(self, type: str) -> list[Relation]:
+        """Relations of a type from or to the partnership, its bodies or its posts (asked of each,
+        not filtered from the whole country's), each once, in a fixed order."""
+        nodes = [self.partnership.id, *_members(self.graph).get(self.partnership.id, ())]
+        found = {id(r): r for n in nodes for side in ("source", "target") for r in self.rels(type, **{side: n})}
+        return list(found.values())
 
     def bodies(self, kinds: tuple[str, ...] | None = None) -> list:
-        return [b for b in self.graph.entities("body") if b.partnership == self.partnership.id
-                and self.view.sees(b) and (kinds is None or b.body_kind in kinds)]
+        return [b for b in _bodies(self.graph).get(self.partnership.id, ()) if self.view.sees(b)
+                and (kinds is None or b.body_kind in kinds)]
+
+
+def _bodies(graph: Graph) -> dict[str, list]:
+    """Bodies by partnership, once per graph (a national scan asks for them per partnership)."""
+    if "compliance.bodies" not in graph.cache:
+        grouped: dict[str, list] = {}
+        for body in graph.entities("body"):
+            grouped.setdefault(body.partnership, []).append(body)
+        graph.cache["compliance.bodies"] = grouped
+    return graph.cache["compliance.bodies"]
+
+
+def _members(graph: Graph) -> dict[str, list[str]]:
+    """The ids of each partnership's bodies and posts, once per graph."""
+    if "compliance.members" not in graph.cache:
+        grouped: dict[str, list[str]] = {}
+        for entity in (*graph.entities("body"), *graph.entities("post")):
+            grouped.setdefault(partnership_of(graph, entity), []).append(entity.id)
+        graph.cache["compliance.members"] = grouped
+    return graph.cache["compliance.members"]
 
 
 def view_as_at(graph: Graph, edition: Edition, as_at: str) -> View:

@@ -55,7 +55,7 @@ MUTATIONS = {
     "WT23-02": (lambda w: _drop(w, type="responsible_for", **{"from": "test.council-ce", "to": "fn.thresholds"}),
                 "not-evidenced", "the threshold document", set()),
     "WT18-10": (lambda w: _drop(w, type="relevant_agency_of"), "not-evidenced", "which relevant agencies are named",
-                {"WT18-14", "CWSA26-02"}),
+                {"WT18-14", "CWSA26-02", "WT23-07"}),
     "WT18-14": (lambda w: _drop(w, type="relevant_agency_of", **{"from": "test.colleges"}), "not-evidenced",
                 "colleges and post-16 providers", {"CWSA26-02"}),
     "WT18-15": (lambda w: _set(w, "bodies", "test.board", rules=[]), "not-evidenced", "youth custody", set()),
