@@ -44,7 +44,7 @@ def relevant_agencies(scope: Scope) -> Outcome:
 
 def _by_sector(scope: Scope, sectors) -> dict[str, list]:
     found: dict[str, list] = {}
-    for relation in _agencies(scope):
+    for relation in _agencies(scope):  # hundreds for a partnership, thousands nationally: cheap per relation
         sector = scope.graph.by_id[relation.source].sector
         if sector in sectors:
             found.setdefault(sector, []).append(relation)

@@ -93,11 +93,12 @@ class Scope:
         return self._rels[key]
 
     def around(self, type: str) -> list[Relation]:
-        """Relations of a type from or to the partnership, its bodies or its posts (asked of each,
-        not filtered from the whole country's), each once, in a fixed order."""
-        nodes = [self.partnership.id, *_members(self.graph).get(self.partnership.id, ())]
-        found = {id(r): r for n in nodes for side in ("source", "target") for r in self.rels(type, **{side: n})}
-        return list(found.values())
+        """Relations of a type from or to the partnership, its bodies or its posts, in data order
+        (grouped once per graph by the partnership at either end: a national scan asks each one)."""
+        key = ("around", type)
+        if key not in self._rels:
+            self._rels[key] = [r for r in _around(self.graph, type).get(self.partnership.id, ()) if self.counts(r)]
+        return self._rels[key]
 
     def bodies(self, kinds: tuple[str, ...] | None = None) -> list:
         return [b for b in _bodies(self.graph).get(self.partnership.id, ()) if self.view.sees(b)
@@ -114,14 +115,16 @@ def _bodies(graph: Graph) -> dict[str, list]:
     return graph.cache["compliance.bodies"]
 
 
-def _members(graph: Graph) -> dict[str, list[str]]:
-    """The ids of each partnership's bodies and posts, once per graph."""
-    if "compliance.members" not in graph.cache:
-        grouped: dict[str, list[str]] = {}
-        for entity in (*graph.entities("body"), *graph.entities("post")):
-            grouped.setdefault(partnership_of(graph, entity), []).append(entity.id)
-        graph.cache["compliance.members"] = grouped
-    return graph.cache["compliance.members"]
+def _around(graph: Graph, type: str) -> dict[str, list[Relation]]:
+    key = ("compliance.around", type)
+    if key not in graph.cache:
+        grouped: dict[str, list[Relation]] = {}
+        for relation in graph.relations(type):
+            ends = {partnership_of(graph, graph.by_id[relation.source]), partnership_of(graph, graph.by_id[relation.target])}
+            for partnership in ends - {None}:
+                grouped.setdefault(partnership, []).append(relation)
+        graph.cache[key] = grouped
+    return graph.cache[key]
 
 
 def view_as_at(graph: Graph, edition: Edition, as_at: str) -> View:
