@@ -160,6 +160,13 @@ def test_gaps(backends):
     answers(backends, queries.gaps, edition="hips-2019")
 
 
+def test_compliance_check(backends):
+    from lscp.queries.compliance import check
+
+    answers(backends, check, "portsmouth-2019", rules="wt2023")
+    answers(backends, check, "hampshire.hscp", rules="cwsa2026", as_at="2025-06-01", commencement="2025-01-01")
+
+
 def test_vacancy(backends):
     memory, _ = backends
     chairs = sorted({r.source for r in memory.relations("chairs") if memory.by_id[r.source].kind in ("post", "person")})
