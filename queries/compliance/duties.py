@@ -90,6 +90,26 @@ def function_held(function: str, what: str, settle: str):
     return check
 
 
+def rapid_review(scope: Scope) -> Outcome:
+    """WT18-24: rapid reviews, and whether the decision on a local review is stated as the partners'
+    (their joint decision, research table item k)."""
+    outcome = function_held("fn.rapid-review", "rapid reviews of serious incidents",
+                            "The arrangements' section on rapid reviews.")(scope)
+    if outcome.verdict != "met":
+        return outcome
+    graph = scope.graph
+    partner_ids = {r.source for r in partners(scope)}
+    deciding = scope.rels("responsible_for", target="fn.rapid-review-decision")
+    by_partners = [r for r in deciding if r.source in partner_ids or graph.by_id[r.source].kind in ("body", "partnership")]
+    if by_partners:
+        outcome.message += (f" The decision on a local review is stated as taken by "
+                            f"{names(graph, list(dict.fromkeys(r.source for r in by_partners)))}.")
+        outcome.facts += _some(scope, by_partners)
+    else:
+        outcome.message += " Who takes the decision on a local review is not stated in the held documents."
+    return outcome
+
+
 def funding(scope: Scope) -> Outcome:
     graph, p = scope.graph, scope.partnership.id
     targets = {p, *(b.id for b in scope.bodies())}
