@@ -67,3 +67,14 @@ def test_a_federation_is_not_checked_as_a_statutory_partnership(graph):
     for edition in ("hips-2019", "hips-2022"):
         requirements = {f.requirement for f in _statutory(graph, edition)}
         assert not {r for r in requirements if r and r.startswith("WT")}, f"{edition}: {requirements}"
+
+
+def test_gaps_and_check_are_one_implementation(graph):
+    """Every statutory finding of `gaps` is a not-met or not-evidenced result of `check`, and back."""
+    from lscp.queries.compliance import check
+
+    for edition in graph.entities("edition"):
+        report = check(graph, edition.id)
+        expected = {(r.id, r.severity if r.verdict == "not-met" else "info")
+                    for r in report.results if r.verdict in ("not-met", "not-evidenced")}
+        assert {(f.requirement, f.severity) for f in _statutory(graph, edition.id)} == expected, edition.id

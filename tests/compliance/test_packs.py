@@ -129,3 +129,15 @@ def test_every_requirement_of_every_pack_has_a_mutation():
     ids = {r.id for p in ("wt2018", "wt2023", "cwsa2026") for r in pack(p).requirements
            if "safeguarding-children-partnership" in r.applies_to}
     assert ids == set(MUTATIONS)
+
+
+def test_in_the_wt2023_transition_a_leadership_finding_is_low(tmp_path):
+    """Research item o: editions dated 15 Dec 2023 - 31 Dec 2024 are in transition."""
+    world = model_world()
+    world["editions"][0]["date"] = "2024-06"
+    _chair_by_scrutineer(world)
+    graph = load(write(world, tmp_path / "data"))
+    chair = next(r for r in check(graph, "test.tscp").results if r.id == "WT23-05")
+    assert (chair.verdict, chair.severity) == ("not-met", "low") and "transition" in chair.message
+    later = next(r for r in check(graph, "test.tscp", as_at="2025-01-01").results if r.id == "WT23-05")
+    assert (later.verdict, later.severity) == ("not-met", "medium")
