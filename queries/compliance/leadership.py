@@ -31,7 +31,7 @@ def three_partners(scope: Scope) -> Outcome:
     if not missing and not required:
         return met(f"The safeguarding partners are {names(graph, sorted(present))}.", facts(graph, stated))
     gaps = [f"no partner recorded for {', '.join(missing)}"] if missing else []
-    gaps += [f"{graph.by_id[o].name}, whose area overlaps this partnership's on {scope.as_at}, is not recorded as a partner"
+    gaps += [f"{graph.by_id[o].name}, whose area covers part of this partnership's area on {scope.as_at}, is not recorded as a partner"
              for o in sorted(required)]
     shown = facts(graph, stated) + [f for found in required.values() for f in found]
     if scope.holds_arrangements:
