@@ -1,20 +1,23 @@
-"""Who is accountable for a body, post, function or partnership: the chains up to the
-lead representatives of the safeguarding partners. Delegation never moves accountability."""
+"""Who is accountable for a body, post, function or partnership: the chains up to the lead
+representatives of the safeguarding partners, by the rules of docs/accountability.md. Every
+question about accountability (accountable, accountabilities, vacancy, raci, load, compare,
+gaps, chart highlights) reads the graph through this module. Delegation never moves
+accountability; chairing never hands it on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-
-from .words import a
 from lscp.model import Relation, UsageError
 
 from .editions import editions_of, seen_in
 from .results import Cited, cite_all
-from .scope import partnership_of
+from .scope import area_closure, partnership_of
 from .view import View, view_for, visible
+from .words import a
 
 
 class Step(BaseModel):
@@ -45,6 +48,22 @@ class Party(BaseModel):
     role: str
 
 
+Unknowable = Literal["stated-absent", "not-stated", "not-in-sources"]
+
+
+class Unknown(BaseModel):
+    """A partnership for which no accountable party is found, and which kind of 'not known':
+    the text says there is none (stated-absent), the document we hold does not say
+    (not-stated), or the document that would say is not among our sources (not-in-sources)."""
+
+    partnership: str
+    partnership_name: str
+    kind: Unknowable
+    note: str
+    would_answer: str | None = None  # the document that would answer
+    sources: list[Cited] = []
+
+
 class AccountabilityAnswer(BaseModel):
     target: str
     target_name: str
@@ -56,6 +75,8 @@ class AccountabilityAnswer(BaseModel):
     chains: list[Chain]
     dead_end: bool
     sources: list[Cited]
+    unknown: list[Unknown] = []
+    known: list[Party] = []  # where no chain is found: what is known about who is involved
 
 
 @dataclass(frozen=True)
@@ -83,23 +104,19 @@ def lead_representatives(graph: Graph, view: View) -> dict[str, str]:
 
 
 def upward(graph: Graph, view: View, node: str) -> list[_Edge]:
-    """The accountability links one step up from a node, in a stable order."""
+    """The accountability links one step up from a node, in a stable order. Chairing and
+    membership are not among them: a chair runs a body, it neither carries the body's
+    accountability nor hands the body its own (004:217 is about the chair's own work)."""
     kind = graph.by_id[node].kind
     edges = [_Edge(node, r.target, "reports to", r) for r in visible(graph, view, type="reports_to", source=node)]
     edges += [_Edge(node, r.target, "is accountable to", r) for r in visible(graph, view, type="accountable_to", source=node)]
     edges += [_Edge(node, r.source, "is delegated by", r) for r in visible(graph, view, type="delegates_to", target=node)]
-    if kind == "body":
-        edges += [_Edge(node, r.source, "is chaired by", r) for r in visible(graph, view, type="chairs", target=node)
-                  if graph.by_id[r.source].kind == "post"]
     if kind == "function":
         edges += [_Edge(node, r.source, "is carried out by", r) for r in visible(graph, view, type="responsible_for", target=node)]
     if kind == "partnership":
         edges += _partners_led_by(graph, view, node)
     if kind == "organisation":
         edges += [_Edge(node, r.source, "is led by", r) for r in visible(graph, view, type="lead_representative_of", target=node)]
-    if kind == "body":
-        edges += [_Edge(node, r.source, "has as a member", r) for r in visible(graph, view, type="member_of", target=node)
-                  if graph.by_id[r.source].kind == "post" and visible(graph, view, type="delegates_to", target=r.source)]
     return _merged(edges)
 
 
@@ -119,26 +136,58 @@ def _relations_for(graph: Graph, view: View, edge: _Edge) -> list[Relation]:
     return [x for x in visible(graph, view, type=r.type, source=r.source, target=r.target)] or [r]
 
 
+def _edition_ids(graph: Graph, partnership: str) -> set[str]:
+    return {e.id for e in editions_of(graph, partnership)}
+
+
 def _partners_led_by(graph: Graph, view: View, partnership: str) -> list[_Edge]:
     """A partnership answers to the lead representatives its own editions name: a police force
-    shared by four partnerships has a different lead representative in each."""
-    own = {e.id for e in editions_of(graph, partnership)}
+    shared by four partnerships has a different lead representative in each. A multi-area
+    arrangement (HIPS) answers through each member partnership's own lead representatives."""
+    members = member_partnerships(graph, partnership)
     edges = []
     for partner in visible(graph, view, type="partner_of", target=partnership):
-        for lead in visible(graph, view, type="lead_representative_of", target=partner.source):
-            if not seen_in(lead, own):
+        for scope in members or [partnership]:
+            if scope != partnership and not graph.relations("partner_of", source=partner.source, target=scope):
                 continue
-            edges.append(_Edge(partnership, lead.source, f"has as a safeguarding partner {graph.by_id[partner.source].name}, led by", lead))
+            own = _edition_ids(graph, scope)
+            via = "" if scope == partnership else f" (for {graph.by_id[scope].name})"
+            for lead in visible(graph, view, type="lead_representative_of", target=partner.source):
+                if seen_in(lead, own):
+                    edges.append(_Edge(partnership, lead.source, f"has as a safeguarding partner "
+                                       f"{graph.by_id[partner.source].name}{via}, led by", lead))
     return edges
 
 
+def member_partnerships(graph: Graph, partnership: str) -> list[str]:
+    """The safeguarding children partnerships of a multi-area arrangement: those covering an
+    area within its footprint (HIPS: Hampshire, Isle of Wight, Portsmouth, Southampton)."""
+    if getattr(graph.by_id[partnership], "partnership_kind", None) != "multi-area-arrangement":
+        return []
+    key = ("member_partnerships", partnership)
+    if key not in graph.cache:
+        footprint = {r.target for r in graph.relations("covers", source=partnership)}
+        areas = set().union(*[area_closure(graph, f) for f in footprint] or [set()])
+        graph.cache[key] = sorted({
+            r.source for r in graph.relations("covers") if r.target in areas and r.source != partnership
+            and getattr(graph.by_id[r.source], "partnership_kind", None) == "safeguarding-children-partnership"})
+    return list(graph.cache[key])
+
+
+def partnerships_of(graph: Graph, entity) -> list[str]:
+    """The partnership(s) a body or post belongs to: its own, and any it is stated to be shared with."""
+    own = partnership_of(graph, entity)
+    shared = [r.target for r in graph.relations("shared_with", source=entity.id)
+              if graph.by_id[r.target].kind == "partnership"]
+    return sorted({*([own] if own else []), *shared})
+
+
 def _to_partnership(graph: Graph, node: str, has_up: bool) -> list[str]:
-    """A body with no line upward answers to its own partnership's partners."""
+    """A body with no line upward answers to its own partnership(s)' partners."""
     entity = graph.by_id[node]
     if entity.kind != "body" or has_up:
         return []
-    partnership = partnership_of(graph, entity)
-    return [partnership] if partnership else []
+    return partnerships_of(graph, entity)
 
 
 def chains(graph: Graph, view: View, start: str, limit: int = MAX_CHAINS) -> list[list[_Edge]]:
@@ -162,6 +211,42 @@ def chains(graph: Graph, view: View, start: str, limit: int = MAX_CHAINS) -> lis
 
     walk(start, [], {start})
     return found
+
+
+@dataclass(frozen=True)
+class Carried:
+    """One subject whose accountability a post carries: at the top of a chain, or on the way."""
+
+    subject: str
+    path: tuple[_Edge, ...]
+    at_top: bool
+    every_chain: bool  # every chain of the subject passes through the post
+
+
+def carried_by(graph: Graph, view: View) -> dict[str, list[Carried]]:
+    """Node -> the subjects (bodies, functions, posts in view) whose chains end at it or pass
+    through it, the first such chain of each. Worked out once per view, as accountabilities and
+    vacancy of every post read it."""
+    key = ("carried_by", view)
+    if key not in graph.cache:
+        index: dict[str, list[Carried]] = {}
+        for subject in _subjects(graph, view):
+            paths = chains(graph, view, subject.id)
+            firsts: dict[str, tuple[tuple[_Edge, ...], bool]] = {}
+            counts: dict[str, int] = {}
+            for path in paths:
+                for node in {e.target for e in path}:
+                    counts[node] = counts.get(node, 0) + 1
+                for i, edge in enumerate(path):
+                    firsts.setdefault(edge.target, (tuple(path[:i + 1]), i == len(path) - 1))
+            for node, (path, top) in firsts.items():
+                index.setdefault(node, []).append(Carried(subject.id, path, top, counts[node] == len(paths)))
+        graph.cache[key] = index
+    return graph.cache[key]
+
+
+def _subjects(graph: Graph, view: View):
+    return [e for e in graph.entities() if e.kind in ("body", "function", "post") and view.sees(e)]
 
 
 def _step(graph: Graph, view: View, edge: _Edge) -> Step:
@@ -196,18 +281,93 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     ]
     accountable_ids = sorted({c.accountable for c in chain_models} | ({target} if target in leads else set()))
     chairs = [r.source for r in visible(graph, view, type="chairs", target=target)]
-    acting_ids = sorted(({e.source for path in paths for e in path} | set(chairs)) - set(accountable_ids) - {target})
+    on_the_way = {e.source for path in paths for e in path if graph.by_id[e.source].kind != "partnership"}
+    acting_ids = sorted((on_the_way | set(chairs)) - set(accountable_ids) - {target})
     acting = [Party(id=i, name=graph.by_id[i].name, role="chairs it" if i in chairs else _role(graph, i))
               for i in acting_ids]
     parties = [Party(id=i, name=graph.by_id[i].name, role=f"lead representative of {graph.by_id[leads[i]].name}")
                for i in accountable_ids]
+    unknown = [] if target in leads else _unknown(graph, view, entity, chain_models)
+    known = _known(graph, view, entity) if not parties and unknown else []
     used = [c for chain in chain_models for step in chain.steps for c in step.sources]
+    summary = (_summary_unknown(entity.name, known, unknown) if not parties and unknown else
+               _summary(entity.name, acting, parties, target in leads, _by_partnership(graph, chain_models)))
+    if parties and unknown:
+        summary += " " + " ".join(u.note for u in unknown)
     return AccountabilityAnswer(
         target=target, target_name=entity.name, kind=entity.kind, editions=sorted(view.editions),
-        summary=_summary(entity.name, acting, parties, target in leads, _by_partnership(graph, chain_models)),
-        acting=acting, accountable=parties, chains=chain_models,
-        dead_end=not parties, sources=_unique(used),
+        summary=summary, acting=acting, accountable=parties, chains=chain_models,
+        dead_end=not parties, sources=_unique(used), unknown=unknown, known=known,
     )
+
+
+def _scope(graph: Graph, entity) -> list[str]:
+    """The partnerships an answer about `entity` should name lead representatives for."""
+    if entity.kind == "partnership":
+        return member_partnerships(graph, entity.id) or [entity.id]
+    found = partnerships_of(graph, entity) if entity.kind in ("body", "post") else []
+    return [m for p in found for m in (member_partnerships(graph, p) or [p])]
+
+
+def has_arrangements(graph: Graph, partnership: str) -> bool:
+    """Whether a document of the partnership's own arrangements is among our sources (not only
+    a public record gathered from web pages)."""
+    return any(e.edition_kind != "public-record" for e in graph.entities("edition") if e.partnership == partnership)
+
+
+def _unknown(graph: Graph, view: View, entity, chain_models: list[Chain]) -> list[Unknown]:
+    """The partnerships in scope for which no chain names a lead representative, and why."""
+    named = {c.partnership for c in chain_models}
+    found = []
+    for partnership in _scope(graph, entity):
+        if partnership in named:
+            continue
+        p = graph.by_id[partnership]
+        if not has_arrangements(graph, partnership):
+            found.append(Unknown(
+                partnership=partnership, partnership_name=p.name, kind="not-in-sources",
+                note=f"The arrangements document of {p.name} is not among our sources; it would name "
+                     f"the lead representatives accountable in {p.name}.",
+                would_answer=f"the published multi-agency safeguarding arrangements of {p.name}"))
+            continue
+        notes = [n for e in [p, *[graph.by_id[i] for i in _edition_ids(graph, partnership) if i in view.editions]]
+                 for n in e.not_stated if n.field == "lead-representative"]
+        found.append(Unknown(
+            partnership=partnership, partnership_name=p.name, kind="not-stated",
+            note=(notes[0].note if notes else f"The {p.name} document we hold links {entity.name} to no lead representative."),
+            sources=cite_all(graph, [c for n in notes for c in n.src], False)))
+    return found
+
+
+def _known(graph: Graph, view: View, entity) -> list[Party]:
+    """What is known where no chain is found: the partners named in the public record, the
+    multi-area bodies covering the area, and who holds the partners' posts."""
+    parties: dict[str, Party] = {}
+    for partnership in _scope(graph, entity):
+        for r in visible(graph, view, type="partner_of", target=partnership):
+            parties.setdefault(r.source, Party(id=r.source, name=graph.by_id[r.source].name,
+                                               role=f"safeguarding partner of {graph.by_id[partnership].name}"))
+        for arrangement in _arrangements_covering(graph, partnership):
+            for body in graph.entities("body"):
+                if body.partnership == arrangement and view.sees(body) and body.body_kind in ("board", "executive"):
+                    parties.setdefault(body.id, Party(id=body.id, name=body.name,
+                                                      role=f"covers the area ({graph.by_id[arrangement].name})"))
+    return sorted(parties.values(), key=lambda p: (p.role, p.name))
+
+
+def _arrangements_covering(graph: Graph, partnership: str) -> list[str]:
+    return sorted(p.id for p in graph.entities("partnership") if partnership in member_partnerships(graph, p.id))
+
+
+def _summary_unknown(name: str, known: list[Party], unknown: list[Unknown]) -> str:
+    """Leads with what is known, then says plainly which document would answer the rest."""
+    text = f"No lead representative is named for {name} in the documents we hold."
+    if known:
+        text = f"What is known about {name}: " + "; ".join(f"{p.name} ({p.role})" for p in known) + ". "
+        text += "No lead representative accountable for it is named in our sources."
+    for u in unknown:
+        text += f" {u.note}"
+    return text
 
 
 def _partnership_naming(graph: Graph, edge: _Edge) -> str | None:
@@ -246,7 +406,7 @@ def _summary(name: str, acting: list[Party], accountable_parties: list[Party], i
         return f"{name} is itself a lead representative: accountability rests here."
     if not accountable_parties:
         return (f"No chain from {name} reaches a lead representative of a safeguarding partner "
-                "in the data: the sources do not state who is accountable.")
+                "in the documents we hold.")
     if len(grouped) > 1:
         names = " ".join(f"In {p}: {'; '.join(n)}." for p, n in grouped.items())
         text = f"Accountable for {name}, partnership by partnership, are the lead representatives. {names}"
@@ -267,6 +427,7 @@ class Accountability(BaseModel):
     subject_name: str
     via: str
     sources: list[Cited] = []
+    every_chain: bool = True  # (in_chain_for) every chain of the subject passes through the post
 
 
 class AccountabilitiesAnswer(BaseModel):
@@ -275,6 +436,10 @@ class AccountabilitiesAnswer(BaseModel):
     summary: str
     accountable_for: list[Accountability]
     responsible_for: list[Accountability]
+    in_chain_for: list[Accountability] = []  # subjects whose chains pass through the post
+
+
+DIRECT = ("responsible_for", "chairs", "vice_chairs", "delegates_to", "member_of")
 
 
 def accountabilities(graph: Graph, target: str, edition: str | None = None) -> AccountabilitiesAnswer:
@@ -283,37 +448,52 @@ def accountabilities(graph: Graph, target: str, edition: str | None = None) -> A
     if entity.kind not in ("post", "organisation", "person", "body"):
         raise UsageError(f"{target} is {a(entity.kind)}; ask about a post, person, organisation or body")
     view = view_for(graph, entity, edition)
-    posts = _posts_of(graph, view, target)
-    accountable_for, responsible_for = [], []
-    for subject in _subjects(graph):
-        for path in chains(graph, view, subject.id):
-            if path[-1].target in posts:
-                accountable_for.append(Accountability(
-                    subject=subject.id, subject_name=subject.name, via=_describe(graph, path),
-                    sources=_unique([c for e in path if e.relation for c in cite_all(graph, e.relation.src)])))
-                break
-    for relation in visible(graph, view, source=target):
-        if relation.type in ("responsible_for", "chairs", "vice_chairs", "delegates_to", "member_of"):
-            other = graph.by_id[relation.target]
-            responsible_for.append(Accountability(subject=other.id, subject_name=other.name,
-                                                  via=relation.type.replace("_", " "), sources=cite_all(graph, relation.src)))
-    summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts "
-               f"and directly responsible for {len(responsible_for)}.")
+    top, through = carried(graph, view, posts_of(graph, view, target))
+    accountable_for = [_accountability(graph, c) for c in top]
+    in_chain_for = [_accountability(graph, c) for c in through]
+    responsible_for = [
+        Accountability(subject=r.target, subject_name=graph.by_id[r.target].name, via=r.type.replace("_", " "),
+                       sources=cite_all(graph, r.src)) for r in directly(graph, view, target)]
+    summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts, "
+               f"on the chain of {len(in_chain_for)} more, and directly responsible for {len(responsible_for)}.")
     return AccountabilitiesAnswer(target=target, target_name=entity.name, summary=summary,
-                                  accountable_for=accountable_for, responsible_for=responsible_for)
+                                  accountable_for=accountable_for, responsible_for=responsible_for,
+                                  in_chain_for=in_chain_for)
 
 
-def _posts_of(graph: Graph, view: View, target: str) -> set[str]:
+def carried(graph: Graph, view: View, posts: set[str]) -> tuple[list[Carried], list[Carried]]:
+    """What the posts carry: subjects whose chains end at one of them, and subjects whose chains
+    pass through one of them without ending there; each subject once, in subject order."""
+    index = carried_by(graph, view)
+    top: dict[str, Carried] = {}
+    through: dict[str, Carried] = {}
+    for post in sorted(posts):
+        for c in index.get(post, []):
+            if c.subject in posts:
+                continue
+            (top if c.at_top else through).setdefault(c.subject, c)
+    through = {k: v for k, v in through.items() if k not in top}
+    return [top[k] for k in sorted(top)], [through[k] for k in sorted(through)]
+
+
+def directly(graph: Graph, view: View, target: str) -> list[Relation]:
+    """What a post (or organisation, person) does itself: chairs, seats, functions, delegations."""
+    return [r for r in visible(graph, view, source=target) if r.type in DIRECT]
+
+
+def _accountability(graph: Graph, c: Carried) -> Accountability:
+    return Accountability(subject=c.subject, subject_name=graph.by_id[c.subject].name,
+                          via=_describe(graph, list(c.path)), every_chain=c.every_chain,
+                          sources=_unique([x for e in c.path if e.relation for x in cite_all(graph, e.relation.src)]))
+
+
+def posts_of(graph: Graph, view: View, target: str) -> set[str]:
     entity = graph.by_id[target]
     if entity.kind == "organisation":
         return {r.source for r in visible(graph, view, type="lead_representative_of", target=target)}
     if entity.kind == "person":
         return {r.target for r in visible(graph, view, type="holds", source=target)}
     return {target}
-
-
-def _subjects(graph: Graph):
-    return [e for e in graph.entities() if e.kind in ("body", "function", "post")]
 
 
 def _describe(graph: Graph, path: list[_Edge]) -> str:

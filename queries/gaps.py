@@ -288,5 +288,19 @@ def key_person_findings(graph: Graph, editions: list[Edition]) -> list[Finding]:
         if here and graph.by_id[holder].kind in ("post", "person") and (len(chairs[holder]) >= 3 or load >= SEAT_LIMIT):
             found.append(finding(graph, "key-person-load", "key-person", "low", holder,
                                  f"{graph.by_id[holder].name} chairs {len(chairs[holder])} and sits on "
-                                 f"{len(seats[holder])} bodies: a single point of failure if the post falls vacant."))
+                                 f"{len(seats[holder])} bodies: {_if_vacant(graph, holder)}"))
     return found
+
+
+def _if_vacant(graph: Graph, holder: str) -> str:
+    """What a vacancy would leave uncovered, in the words of `vacancy` itself, so that the two
+    agree: a single point of failure only where the vacancy leaves something without cover."""
+    from .workload import vacancy
+
+    findings = vacancy(graph, holder).findings
+    uncovered = [f for f in findings if f.severity == "high"]
+    if uncovered:
+        return (f"a single point of failure: if it falls vacant, {len(uncovered)} thing(s) are left without "
+                f"cover ({len(findings)} consequence(s) in all; see vacancy).")
+    return (f"a heavy load; if it falls vacant, {len(findings)} consequence(s), none left without cover "
+            f"(see vacancy).")

@@ -8,7 +8,7 @@ from lscp.loaders import Graph
 from .words import a
 from lscp.model import UsageError
 
-from .accountability import chains, lead_representatives
+from .accountability import carried, chains, directly, lead_representatives, posts_of
 from .findings import Finding, finding, ordered
 from .gaps import arrangements_editions, bodies_of, members_for, partners_of
 from .results import Cited, cite_all
@@ -77,43 +77,153 @@ class VacancyAnswer(BaseModel):
     target_name: str
     summary: str
     findings: list[Finding]
-
-
-def _without(graph: Graph, view: View, node: str, removed: str) -> bool:
-    """Does `node` still reach a lead representative once `removed` is gone?"""
-    return any(removed not in {e.target for e in path} for path in chains(graph, view, node))
+    posts: list[str] = []  # the posts that fall vacant (a person's: the posts they hold)
 
 
 def vacancy(graph: Graph, post: str, edition: str | None = None) -> VacancyAnswer:
-    """What a vacancy in this post breaks: chairs lost, quoracy lost, accountability chains cut."""
+    """What a vacancy in this post breaks, the mirror of `accountabilities`: every accountability
+    it carries (at the top of chains and on the way), the chairs, seats, functions and
+    delegations it holds, the quoracy it breaks and the statutory roles it leaves empty.
+    A person's vacancy is that of the posts they hold."""
     entity = graph.entity(post)
     if entity.kind not in ("post", "person"):
         raise UsageError(f"{post} is {a(entity.kind)}; ask about a post (or a person)")
     view = view_for(graph, entity, edition)
+    posts = sorted(posts_of(graph, view, post)) if entity.kind == "person" else [post]
+    found = [f for p in posts for f in _post_vacancy(graph, view, p, as_held=entity.kind == "person")]
+    if entity.kind == "person":  # a person's own seats and chairs, beside their posts'
+        found += _direct_findings(graph, view, post, entity.name)
+    found = ordered(_dedupe(found))
+    return VacancyAnswer(target=post, target_name=entity.name, summary=_vacancy_summary(graph, entity, posts, found),
+                         findings=found, posts=posts)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    return list({(f.code, f.subject, f.message): f for f in findings}.values())
+
+
+def _post_vacancy(graph: Graph, view: View, post: str, as_held: bool = False) -> list[Finding]:
+    name = graph.by_id[post].name
     found = []
-    for relation in visible(graph, view, type="chairs", source=post):
-        others = [r for r in visible(graph, view, type="chairs", target=relation.target) if r.source != post]
-        if not others:
-            found.append(finding(graph, "vacancy-chair-lost", "vacancy", "high", relation.target,
-                                 f"{graph.by_id[relation.target].name} loses its chair.", relation.src))
+    top, through = carried(graph, view, {post})
+    for c in top:
+        subject = graph.by_id[c.subject].name
+        found.append(finding(
+            graph, "vacancy-accountability-vacant", "vacancy", "high" if c.every_chain else "medium", c.subject,
+            (f"{subject} has no lead representative left accountable for it: every chain ends at {name}." if c.every_chain
+             else f"{subject} loses one of the lead representatives accountable for it ({name})."),
+            _path_citations(c)))
+    for c in through:
+        subject = graph.by_id[c.subject].name
+        found.append(finding(
+            graph, "vacancy-chain-cut" if c.every_chain else "vacancy-chain-weakened", "vacancy",
+            "high" if c.every_chain else "low", c.subject,
+            (f"Every accountability chain from {subject} passes through {name}." if c.every_chain
+             else f"One of the accountability chains from {subject} passes through {name}."),
+            _path_citations(c)))
+    found += _direct_findings(graph, view, post, name)
+    found += _quorum_findings(graph, view, post, name)
+    found += _statutory_role_findings(graph, view, post, name)
+    return found
+
+
+def _path_citations(c) -> list:
+    return [x for e in c.path if e.relation for x in e.relation.src]
+
+
+def _direct_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
+    """Chairs, vice-chairs, seats, functions and delegations the post holds itself."""
+    found = []
+    for relation in directly(graph, view, post):
+        other = graph.by_id[relation.target]
+        others = [r for r in visible(graph, view, type=relation.type, target=relation.target) if r.source != post]
+        if relation.type == "chairs":
+            found.append(finding(graph, "vacancy-chair-lost", "vacancy", "high", other.id,
+                                 f"{other.name} loses its chair.", relation.src) if not others else
+                         finding(graph, "vacancy-co-chair-lost", "vacancy", "medium", other.id,
+                                 f"{other.name} loses one of its chairs ({name}).", relation.src))
+        elif relation.type == "vice_chairs":
+            found.append(finding(graph, "vacancy-vice-chair-lost", "vacancy", "low", other.id,
+                                 f"{other.name} loses its vice-chair ({name}).", relation.src))
+        elif relation.type == "member_of":
+            found.append(finding(graph, "vacancy-seat-empty", "vacancy", "low", other.id,
+                                 f"{name}'s seat on {other.name} is empty.", relation.src))
+        elif relation.type == "responsible_for":
+            found.append(finding(graph, "vacancy-function-uncovered", "vacancy", "medium" if others else "high", other.id,
+                                 (f"{other.name} is left with no one responsible for it." if not others
+                                  else f"{other.name} loses one of those responsible for it ({name})."), relation.src))
+        elif relation.type == "delegates_to":
+            found.append(finding(graph, "vacancy-delegation-lost", "vacancy", "medium", other.id,
+                                 f"What {name} delegated to {other.name} has no delegator.", relation.src))
+    return found
+
+
+def _quorum_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
+    found = []
     for body in [graph.by_id[r.target] for r in visible(graph, view, type="member_of", source=post)]:
         if body.kind == "body" and body.quorum and body.quorum.rule == "all-partners":
-            present = members_for(graph, view, body.id)
-            for org, members in present.items():
+            for org, members in members_for(graph, view, body.id).items():
                 if members == [post] and org in partners_of(graph, view, body.partnership):
                     found.append(finding(graph, "vacancy-quorum-lost", "vacancy", "high", body.id,
-                                         f"{body.name} can no longer be quorate: {entity.name} is the only member "
+                                         f"{body.name} can no longer be quorate: {name} is the only member "
                                          f"for {graph.by_id[org].name}, and all three partners must be present.",
                                          body.quorum.src))
-    for subject in [b.id for b in graph.entities("body") if view.sees(b)]:
-        paths = chains(graph, view, subject)
-        if paths and any(post in {e.target for e in p} for p in paths) and not _without(graph, view, subject, post):
-            found.append(finding(graph, "vacancy-chain-cut", "vacancy", "high", subject,
-                                 f"Every accountability chain from {graph.by_id[subject].name} passes through {entity.name}."))
-    found = ordered(found)
-    summary = (f"If {entity.name} falls vacant: {len(found)} consequence(s)." if found
-               else f"A vacancy in {entity.name} breaks no chair, quorum or accountability chain in the data.")
-    return VacancyAnswer(target=post, target_name=entity.name, summary=summary, findings=found)
+    return found
+
+
+def _statutory_role_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
+    """The partnership's statutory roles the post holds: a partner's lead representative, a
+    lead representative's delegate."""
+    found = []
+    for r in visible(graph, view, type="lead_representative_of", source=post):
+        partnership = _naming_partnership(graph, r)
+        where = f" in {graph.by_id[partnership].name}" if partnership else ""
+        found.append(finding(graph, "vacancy-statutory-role", "vacancy", "high", r.target,
+                             f"{graph.by_id[r.target].name} has no lead representative{where} (a statutory role: "
+                             f"the lead safeguarding partner).", r.src, partnership=partnership))
+    leads = lead_representatives(graph, view)
+    for r in visible(graph, view, type="delegates_to", target=post):
+        if r.source in leads:
+            found.append(finding(graph, "vacancy-statutory-role", "vacancy", "medium", r.source,
+                                 f"{graph.by_id[r.source].name} has no delegate in post ({name}: the delegated "
+                                 f"safeguarding partner).", r.src))
+    return found
+
+
+def _naming_partnership(graph: Graph, relation) -> str | None:
+    return graph.by_id[relation.editions[0]].partnership if relation.editions else None
+
+
+def _vacancy_summary(graph: Graph, entity, posts: list[str], found: list[Finding]) -> str:
+    if entity.kind == "person":
+        held = ", ".join(graph.by_id[p].name for p in posts) or "no post in these editions"
+        lead = f"If {entity.name} leaves, the posts they hold fall vacant ({held})"
+    else:
+        lead = f"If the {entity.name} post falls vacant"
+    if not found:
+        return f"{lead}, nothing in the data depends on it: it carries no chair, seat, function or accountability."
+    counts: dict[str, int] = {}
+    for f in found:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    parts = [f"{n} {_WORDS.get(code, code)}" for code, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0])
+                                                                   if kv[0] in _ORDER else 99)]
+    return f"{lead}: {'; '.join(parts)}."
+
+
+_WORDS = {
+    "vacancy-statutory-role": "statutory role(s) left empty",
+    "vacancy-accountability-vacant": "body/function/post(s) losing a lead representative accountable for them",
+    "vacancy-chain-cut": "accountability chain(s) cut",
+    "vacancy-chain-weakened": "accountability chain(s) passing through it",
+    "vacancy-chair-lost": "body/bodies left without a chair",
+    "vacancy-co-chair-lost": "body/bodies losing one of their chairs",
+    "vacancy-vice-chair-lost": "vice-chair(s) lost",
+    "vacancy-quorum-lost": "body/bodies unable to be quorate",
+    "vacancy-function-uncovered": "function(s) losing someone responsible",
+    "vacancy-delegation-lost": "delegation(s) without a delegator",
+    "vacancy-seat-empty": "seat(s) left empty",
+}
+_ORDER = list(_WORDS)
 
 
 class RaciRow(BaseModel):
