@@ -140,22 +140,29 @@ def _edition_ids(graph: Graph, partnership: str) -> set[str]:
     return {e.id for e in editions_of(graph, partnership)}
 
 
-def _partners_led_by(graph: Graph, view: View, partnership: str) -> list[_Edge]:
-    """A partnership answers to the lead representatives its own editions name: a police force
-    shared by four partnerships has a different lead representative in each. A multi-area
-    arrangement (HIPS) answers through each member partnership's own lead representatives."""
+def partnership_leads(graph: Graph, view: View, partnership: str) -> list[tuple[Relation, str, Relation]]:
+    """(partner_of, the partnership naming the lead, lead_representative_of) for each partner of
+    a partnership: the lead representatives its own editions name (a police force shared by four
+    partnerships has a different lead representative in each). A multi-area arrangement (HIPS)
+    answers through each member partnership's own lead representatives."""
     members = member_partnerships(graph, partnership)
-    edges = []
+    found = []
     for partner in visible(graph, view, type="partner_of", target=partnership):
         for scope in members or [partnership]:
             if scope != partnership and not graph.relations("partner_of", source=partner.source, target=scope):
                 continue
             own = _edition_ids(graph, scope)
-            via = "" if scope == partnership else f" (for {graph.by_id[scope].name})"
-            for lead in visible(graph, view, type="lead_representative_of", target=partner.source):
-                if seen_in(lead, own):
-                    edges.append(_Edge(partnership, lead.source, f"has as a safeguarding partner "
-                                       f"{graph.by_id[partner.source].name}{via}, led by", lead))
+            found += [(partner, scope, lead) for lead in visible(graph, view, type="lead_representative_of", target=partner.source)
+                      if seen_in(lead, own)]
+    return found
+
+
+def _partners_led_by(graph: Graph, view: View, partnership: str) -> list[_Edge]:
+    edges = []
+    for partner, scope, lead in partnership_leads(graph, view, partnership):
+        via = "" if scope == partnership else f" (for {graph.by_id[scope].name})"
+        edges.append(_Edge(partnership, lead.source, f"has as a safeguarding partner "
+                           f"{graph.by_id[partner.source].name}{via}, led by", lead))
     return edges
 
 

@@ -7,8 +7,8 @@ from lscp.loaders import Graph
 from lscp.loaders.names import WORD
 from lscp.model import Entity, Relation
 
-from .results import Cited, RelationView, cite_all, view_relation
 from .editions import seen_in
+from .results import Cited, RelationView, cite_all, same_facts, view_fact
 from .scope import areas_of, check_area, check_edition, in_area, kind_named, partnership_of
 
 
@@ -141,28 +141,30 @@ def show(graph: Graph, entity_id: str, limit: int | None = SHOW_LIMIT) -> Entity
         fields["note"] = entity.note
     editions = list(getattr(entity, "editions", []))
     omitted: list[OmittedRelations] = []
-    outgoing = _first_of_each_type(graph.relations(source=entity.id), limit, "outgoing", omitted)
-    incoming = _first_of_each_type(graph.relations(target=entity.id), limit, "incoming", omitted)
+    outgoing = _first_of_each_type(same_facts(graph.relations(source=entity.id)), limit, "outgoing", omitted)
+    incoming = _first_of_each_type(same_facts(graph.relations(target=entity.id)), limit, "incoming", omitted)
     return EntityDetail(
         id=entity.id, kind=entity.kind, name=entity.name, aliases=list(entity.aliases),
         fields=fields, editions=editions, absent_from=_absent_from(graph, entity, editions),
         not_stated=[NotStatedView(field=n.field, note=n.note, sources=cite_all(graph, n.src)) for n in entity.not_stated],
-        outgoing=[view_relation(graph, r) for r in outgoing],
-        incoming=[view_relation(graph, r) for r in incoming],
+        outgoing=[view_fact(graph, g) for g in outgoing],
+        incoming=[view_fact(graph, g) for g in incoming],
         sources=cite_all(graph, entity.src), omitted=omitted,
     )
 
 
-def _first_of_each_type(relations: list[Relation], limit: int | None, direction: str,
-                        omitted: list[OmittedRelations]) -> list[Relation]:
-    """The first `limit` relations of each type, in data order; what is left out is counted."""
+def _first_of_each_type(facts: list[list[Relation]], limit: int | None, direction: str,
+                        omitted: list[OmittedRelations]) -> list[list[Relation]]:
+    """The first `limit` facts of each type, in data order (a fact stated twice in one document
+    is one); what is left out is counted."""
     if limit is None:
-        return relations
+        return facts
     kept, seen = [], {}
-    for relation in relations:
-        seen[relation.type] = count = seen.get(relation.type, 0) + 1
+    for fact in facts:
+        kind = fact[0].type
+        seen[kind] = count = seen.get(kind, 0) + 1
         if count <= limit:
-            kept.append(relation)
+            kept.append(fact)
     omitted += [OmittedRelations(direction=direction, type=t, listed=limit, total=n)
                 for t, n in sorted(seen.items()) if n > limit]
     return kept

@@ -10,7 +10,8 @@ from lscp.loaders import Graph
 from .words import a
 from lscp.model import UsageError
 
-from .editions import editions_of, seen_in
+from .accountability import partnership_leads
+from .escalation import partnership_routes
 from .gaps import arrangements_editions, bodies_of, partners_of
 from .results import Cited, cite_all
 from .view import View, view_at, visible
@@ -50,21 +51,22 @@ def _resolve(graph: Graph, ident: str) -> str:
 
 
 def _names(graph: Graph, ids) -> str:
-    return "; ".join(sorted(graph.by_id[i].name for i in ids)) or "not stated"
+    """Each party once, by name (a post chairing both the board and the executive is one chair)."""
+    return "; ".join(sorted({graph.by_id[i].name for i in ids})) or "not stated"
 
 
-def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
+def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[str, Cell]:
     bodies = bodies_of(graph, view, partnership)
     partners = partners_of(graph, view, partnership)
-    own = {e.id for e in editions_of(graph, partnership)}
-    leads = [r for r in visible(graph, view, type="lead_representative_of") if r.target in partners and seen_in(r, own)]
+    leads = [lead for _, _, lead in partnership_leads(graph, view, partnership)]
     delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
     chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
     independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
     quorum = [b for b in bodies if b.quorum]
-    escalations = [r for b in bodies for r in visible(graph, view, type="escalates_to", source=b.id)]
-    agencies = [r for r in visible(graph, view, type="relevant_agency_of", target=partnership)]
-    sectors = Counter(graph.by_id[r.source].sector for r in agencies)
+    routes = partnership_routes(graph, partnership, edition)
+    agencies = visible(graph, view, type="relevant_agency_of", target=partnership)
+    organisations = sorted({r.source for r in agencies})
+    sectors = Counter(graph.by_id[o].sector for o in organisations)
     funds = visible(graph, view, type="funds", target=partnership)
     kinds = Counter(b.body_kind for b in bodies)
     return {
@@ -75,10 +77,19 @@ def _features(graph: Graph, view: View, partnership: str) -> dict[str, Cell]:
         "independent offices": Cell(value=_names(graph, [p.id for p in independent]), sources=cite_all(graph, [c for p in independent for c in p.src])),
         "bodies": Cell(value=f"{len(bodies)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if bodies else "none recorded"),
         "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src])),
-        "escalation routes": Cell(value=str(len(escalations)), sources=cite_all(graph, [c for r in escalations for c in r.src])),
-        "relevant agencies": Cell(value=f"{len(agencies)} ({', '.join(f'{n} {s}' for s, n in sorted(sectors.items()))})" if agencies else "none named"),
+        "escalation routes": Cell(value=_routes(graph, routes)),
+        "relevant agencies": Cell(value=f"{len(organisations)} ({', '.join(f'{n} {s}' for s, n in sorted(sectors.items()))})" if organisations else "none named",
+                                  sources=cite_all(graph, [c for r in agencies for c in r.src], False)),
         "funding shares": Cell(value="; ".join(f"{graph.by_id[r.source].name}: {r.share:g}%" for r in funds if r.share is not None) or "not stated", sources=cite_all(graph, [c for r in funds for c in r.src])),
     }
+
+
+def _routes(graph: Graph, routes: dict[str, int]) -> str:
+    """The number of routes `escalate` states from the partnership and its bodies, by start."""
+    total = sum(routes.values())
+    if not total:
+        return "0"
+    return f"{total} (" + "; ".join(f"from {graph.by_id[s].name}: {n}" for s, n in routes.items()) + ")"
 
 
 def compare(graph: Graph, *idents: str) -> Comparison:
@@ -90,7 +101,7 @@ def compare(graph: Graph, *idents: str) -> Comparison:
     missing = [p for p in partnerships if p not in latest]
     if missing:
         raise UsageError(f"no edition describes {', '.join(missing)}")
-    features = {p: _features(graph, view_at(graph, latest[p].id), p) for p in partnerships}
+    features = {p: _features(graph, view_at(graph, latest[p].id), p, latest[p].id) for p in partnerships}
     names = list(next(iter(features.values())))
     rows = [FeatureRow(feature=n, values={p: features[p][n] for p in partnerships}) for n in names]
     summary = "Compared " + ", ".join(f"{graph.by_id[p].name} ({latest[p].id})" for p in partnerships) + "."

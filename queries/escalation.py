@@ -76,18 +76,20 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
     view = view_for(graph, entity, edition)
     routes: list[list[Hop]] = []
 
-    def walk(node: str, path: list[Hop], seen: set[str]) -> None:
+    def walk(node: str, path: list[Hop], seen: set[str], when: str | None) -> None:
+        # A route keeps to one condition: asked for any, the first conditional step fixes it
+        # (a route is not begun for non-attendance and ended for a split decision).
         if len(routes) >= MAX_ROUTES:
             return
-        steps = [s for s in _outgoing(graph, view, node, condition) if s[0].target not in seen]
+        steps = [s for s in _outgoing(graph, view, node, when) if s[0].target not in seen]
         if not steps or (path and node in lead_representatives(graph, view)):
             if path:
                 routes.append(path)
             return
         for hop in steps:
-            walk(hop[0].target, [*path, hop], seen | {hop[0].target})
+            walk(hop[0].target, [*path, hop], seen | {hop[0].target}, when or hop[0].condition)
 
-    walk(start, [], {start})
+    walk(start, [], {start}, condition)
     models = [_route(graph, view, start, path) for path in routes]
     used = sorted({c.citation: c for r in models for s in r.steps for c in s.sources}.values(), key=lambda c: c.citation)
     return EscalationAnswer(
@@ -126,3 +128,14 @@ def _summary(name: str, condition: str | None, routes: list[Route]) -> str:
     if dead:
         text += f" {len(dead)} route(s) stop before reaching a lead representative or an independent chair/scrutineer."
     return text
+
+
+def partnership_routes(graph: Graph, partnership: str, edition: str) -> dict[str, int]:
+    """Start -> how many routes `escalation` states from it, for the partnership and each of its
+    bodies in the edition (what `compare` counts): the same walk, so the counts agree."""
+    from .gaps import bodies_of
+    from .view import view_at
+
+    starts = [partnership, *[b.id for b in bodies_of(graph, view_at(graph, edition), partnership)]]
+    counts = {s: len(escalation(graph, s, edition=edition).routes) for s in starts}
+    return {s: n for s, n in counts.items() if n}

@@ -70,3 +70,25 @@ def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> 
         note=relation.note,
         sources=cite_all(graph, relation.src, with_lines),
     )
+
+
+def same_facts(relations: list[Relation]) -> list[list[Relation]]:
+    """Relations grouped where they state the same fact: one document listing an organisation
+    in two lists (Portsmouth's relevant agencies at 000:210 and 000:563) is one relevant agency,
+    cited twice. Only the citations and notes may differ; order is that of first appearance."""
+    groups: dict[tuple, list[Relation]] = {}
+    for relation in relations:
+        fields = relation.__dict__
+        key = tuple((name, repr(value)) for name, value in fields.items() if name not in ("src", "note"))
+        groups.setdefault(key, []).append(relation)
+    return list(groups.values())
+
+
+def view_fact(graph: Graph, group: list[Relation], with_lines: bool = True) -> RelationView:
+    """One fact stated by one or more relations: the first relation's view, with every citation."""
+    view = view_relation(graph, group[0], with_lines)
+    if len(group) > 1:
+        view.sources = cite_all(graph, [c for r in group for c in r.src], with_lines)
+        notes = list(dict.fromkeys(r.note for r in group if r.note))
+        view.note = " ".join(notes) or None
+    return view

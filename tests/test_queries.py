@@ -204,8 +204,11 @@ def test_a_2022_edition_with_a_ccg_partner_is_flagged(complete):
 def test_show_lists_the_first_relations_of_each_type_and_counts_the_rest(graph):
     from lscp.queries.browse import show
 
-    agencies = [r.source for r in graph.relation_list if r.type == "relevant_agency_of" and r.target == "portsmouth.pscp"]
-    assert len(agencies) > 100  # Appendix 2 of 000 and the later editions' lists
+    # Appendix 2 of 000 and the later editions' lists; an organisation 000 lists twice in one
+    # edition (Solent NHS Trust at 000:215 and 000:561) is one relevant agency, cited twice.
+    stated = [r for r in graph.relation_list if r.type == "relevant_agency_of" and r.target == "portsmouth.pscp"]
+    agencies = [source for source, _ in dict.fromkeys((r.source, tuple(r.editions)) for r in stated)]
+    assert len(agencies) > 100 and len(agencies) < len(stated)
     paged = show(graph, "portsmouth.pscp", limit=100)
     listed = [r.source for r in paged.incoming if r.type == "relevant_agency_of"]
     assert listed == agencies[:100]
@@ -214,3 +217,13 @@ def test_show_lists_the_first_relations_of_each_type_and_counts_the_rest(graph):
     everything = show(graph, "portsmouth.pscp", limit=None)
     assert [r.source for r in everything.incoming if r.type == "relevant_agency_of"] == agencies
     assert everything.omitted == []
+
+
+def test_an_organisation_listed_twice_in_one_document_is_one_agency_with_both_citations(graph):
+    from lscp.queries.browse import show
+
+    # 000:215 "Solent NHS Trust" (list of relevant agencies) and 000:561 (Appendix 2) repeat one fact.
+    every = show(graph, "portsmouth.pscp", limit=None)
+    solent = [r for r in every.incoming if r.type == "relevant_agency_of" and r.source == "solent-nhs-trust"]
+    assert len(solent) == 1
+    assert {c.citation for c in solent[0].sources} == {"000:215", "000:561"}
