@@ -66,6 +66,26 @@ def as_steps(steps: Iterable[Any]) -> list[Step]:
     return found
 
 
+def steps_for(graph: Graph, highlight: str | None = None, route: str | None = None,
+              condition: str | None = None, edition: str | None = None) -> list:
+    """The steps to highlight for the accountability chains of `highlight` and the escalation
+    routes from `route` (under `condition`), each stated relation once, in order of first
+    appearance: the one answer the CLI (`--highlight`, `--route`) and the HTTP charts share."""
+    from lscp.queries import accountable, escalation
+
+    found = []
+    if highlight:
+        found += [s for chain in accountable(graph, highlight, edition=edition).chains for s in chain.steps]
+    if route:
+        found += [s for r in escalation(graph, route, condition=condition, edition=edition).routes for s in r.steps]
+    unique: dict[tuple, Any] = {}
+    for step in found:
+        # A step read against its relation ("is chaired by") is the relation itself, once.
+        key = (step.relation_from or step.source, step.type, step.relation_to or step.target, step.condition)
+        unique.setdefault(key, step)
+    return list(unique.values())
+
+
 def _step_label(number: int, step: Step) -> str:
     return f"{number}. {step.label}" if step.label else f"{number}. {humanise(step.type)}"
 

@@ -26,21 +26,16 @@ def read_steps(path: Path) -> list:
 
 
 def _query_steps(graph, highlight: str | None, route: str | None, edition: str | None) -> list:
-    """The steps of an accountability answer or of escalation routes, each stated relation once."""
-    from lscp.queries import accountable, escalation
+    """The steps of an accountability answer or of escalation routes (diagrams.steps_for)."""
+    from lscp.diagrams.highlight import steps_for
 
-    steps = []
-    if highlight:
-        steps += [s for chain in accountable(graph, highlight, edition=edition).chains for s in chain.steps]
+    start = condition = None
     if route:
         kind, _, rest = route.partition(":")
         start, _, condition = rest.partition(":")
         if kind != "escalation" or not start:
             raise UsageError(f"--route takes escalation:ID or escalation:ID:CONDITION, not {route!r}")
-        answer = escalation(graph, start, condition=condition or None, edition=edition)
-        steps += [s for r in answer.routes for s in r.steps]
-    unique = {(s.relation_from, s.type, s.relation_to, s.condition): s for s in steps}
-    return list(unique.values())
+    return steps_for(graph, highlight, start, condition or None, edition)
 
 
 def _write_stdout(body: bytes) -> None:

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from lscp import queries
 from lscp.model import UsageError
 
 from ..deps import GraphDep, Memo
@@ -98,11 +97,9 @@ def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
 
 
 def _steps(graph, ask: ChartQuery) -> list | None:
-    """The steps of the chains and routes asked for, each once, in order of first appearance."""
-    found = []
-    if ask.highlight:
-        found += [s for chain in queries.accountable(graph, ask.highlight).chains for s in chain.steps]
-    if ask.route:
-        found += [s for r in queries.escalation(graph, ask.route, condition=ask.when).routes for s in r.steps]
-    unique = {(s.source, s.type, s.target): s for s in reversed(found)}
-    return [unique[k] for k in dict.fromkeys((s.source, s.type, s.target) for s in found)] or None
+    """The steps of the chains and routes asked for (diagrams.steps_for, as the CLI draws them)."""
+    if not (ask.highlight or ask.route):
+        return None
+    from lscp.diagrams.highlight import steps_for
+
+    return steps_for(graph, ask.highlight, ask.route, ask.when, ask.edition) or None
