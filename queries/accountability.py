@@ -354,12 +354,23 @@ def _known(graph: Graph, view: View, entity) -> list[Party]:
         for r in visible(graph, view, type="partner_of", target=partnership):
             parties.setdefault(r.source, Party(id=r.source, name=graph.by_id[r.source].name,
                                                role=f"safeguarding partner of {graph.by_id[partnership].name}"))
+        own = editions_of_partnership(graph, partnership)
+        partners = {r.source for r in visible(graph, view, type="partner_of", target=partnership)}
+        for post in graph.entities("post"):
+            if post.within in partners and own & set(getattr(post, "editions", [])):
+                holders = sorted(graph.by_id[r.source].name for r in graph.relations("holds", target=post.id))
+                held = f"; held at some time by {', '.join(holders)}" if holders else ""
+                parties.setdefault(post.id, Party(id=post.id, name=post.name,
+                                                  role=f"named in the public record of {graph.by_id[partnership].name}{held}"))
         for arrangement in _arrangements_covering(graph, partnership):
             for body in graph.entities("body"):
                 if body.partnership == arrangement and view.sees(body) and body.body_kind in ("board", "executive"):
                     parties.setdefault(body.id, Party(id=body.id, name=body.name,
-                                                      role=f"covers the area ({graph.by_id[arrangement].name})"))
-    return sorted(parties.values(), key=lambda p: (p.role, p.name))
+                                                      role=f"covering the area for {graph.by_id[arrangement].name}"))
+    return sorted(parties.values(), key=lambda p: (_KNOWN_ORDER.index(p.role.split()[0]), p.name))
+
+
+_KNOWN_ORDER = ("safeguarding", "named", "covering")
 
 
 def _arrangements_covering(graph: Graph, partnership: str) -> list[str]:
@@ -368,13 +379,21 @@ def _arrangements_covering(graph: Graph, partnership: str) -> list[str]:
 
 def _summary_unknown(name: str, known: list[Party], unknown: list[Unknown]) -> str:
     """Leads with what is known, then says plainly which document would answer the rest."""
-    text = f"No lead representative is named for {name} in the documents we hold."
-    if known:
-        text = f"What is known about {name}: " + "; ".join(f"{p.name} ({p.role})" for p in known) + ". "
-        text += "No lead representative accountable for it is named in our sources."
+    groups = {word: [p for p in known if p.role.startswith(word)] for word in _KNOWN_ORDER}
+    said = []
+    if groups["safeguarding"]:
+        said.append("its safeguarding partners are " + ", ".join(p.name for p in groups["safeguarding"]))
+    if groups["named"]:
+        said.append("the public record names " + "; ".join(
+            p.name + (f" ({p.role.split('; ', 1)[1]})" if "; " in p.role else "") for p in groups["named"]))
+    if groups["covering"]:
+        said.append("bodies covering the area across partnerships: " + ", ".join(
+            f"{p.name} ({p.role.removeprefix('covering the area for ')})" for p in groups["covering"]))
+    text = f"What is known about {name}: {'; '.join(said)}." if said else ""
+    text += f" The documents we hold name no lead representative accountable for {name}."
     for u in unknown:
         text += f" {u.note}"
-    return text
+    return text.strip()
 
 
 def _partnership_naming(graph: Graph, edge: _Edge) -> str | None:
