@@ -354,7 +354,7 @@ def _known(graph: Graph, view: View, entity) -> list[Party]:
         for r in visible(graph, view, type="partner_of", target=partnership):
             parties.setdefault(r.source, Party(id=r.source, name=graph.by_id[r.source].name,
                                                role=f"safeguarding partner of {graph.by_id[partnership].name}"))
-        own = editions_of_partnership(graph, partnership)
+        own = _edition_ids(graph, partnership)
         partners = {r.source for r in visible(graph, view, type="partner_of", target=partnership)}
         for post in graph.entities("post"):
             if post.within in partners and own & set(getattr(post, "editions", [])):
