@@ -103,7 +103,7 @@ def lead_representatives(graph: Graph, view: View) -> dict[str, str]:
     return dict(graph.cache[key])
 
 
-def upward(graph: Graph, view: View, node: str) -> list[_Edge]:
+def upward(graph: Graph, view: View, node: str, within: set[str] | None = None) -> list[_Edge]:
     """The accountability links one step up from a node, in a stable order. Chairing and
     membership are not among them: a chair runs a body, it neither carries the body's
     accountability nor hands the body its own (004:217 is about the chair's own work)."""
@@ -115,9 +115,19 @@ def upward(graph: Graph, view: View, node: str) -> list[_Edge]:
         edges += [_Edge(node, r.source, "is carried out by", r) for r in visible(graph, view, type="responsible_for", target=node)]
     if kind == "partnership":
         edges += _partners_led_by(graph, view, node)
-    if kind == "organisation":
-        edges += [_Edge(node, r.source, "is led by", r) for r in visible(graph, view, type="lead_representative_of", target=node)]
+    if kind == "organisation":  # in the partnership whose document led here, if one did
+        edges += [_Edge(node, r.source, "is led by", r) for r in visible(graph, view, type="lead_representative_of", target=node)
+                  if within is None or seen_in(r, within)]
     return _merged(edges)
+
+
+def _within(graph: Graph, edge: _Edge) -> set[str] | None:
+    """The editions of the partnership(s) whose document states this step: an organisation
+    reached through it answers through that partnership's lead representative only."""
+    if edge.relation is None or not edge.relation.editions:
+        return None
+    partnerships = {graph.by_id[e].partnership for e in edge.relation.editions}
+    return {e for p in partnerships for e in _edition_ids(graph, p)}
 
 
 def _merged(edges: list[_Edge]) -> list[_Edge]:
@@ -209,9 +219,12 @@ def chains(graph: Graph, view: View, start: str, limit: int = MAX_CHAINS) -> lis
         if node in leads and path:
             found.append(path)
             return
-        steps = upward(graph, view, node)
+        steps = upward(graph, view, node, _within(graph, path[-1]) if path else None)
         for partnership in _to_partnership(graph, node, bool(steps)):
             steps.append(_Edge(node, partnership, "is part of", None))
+        if not steps and path and path[-1].label == "is accountable to":
+            found.append(path)  # the text says accountability rests here, lead representative or not
+            return
         for edge in _merged(steps):
             if edge.target not in seen:
                 walk(edge.target, [*path, edge], seen | {edge.target})
@@ -292,8 +305,8 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     acting_ids = sorted((on_the_way | set(chairs)) - set(accountable_ids) - {target})
     acting = [Party(id=i, name=graph.by_id[i].name, role="chairs it" if i in chairs else _role(graph, i))
               for i in acting_ids]
-    parties = [Party(id=i, name=graph.by_id[i].name, role=f"lead representative of {graph.by_id[leads[i]].name}")
-               for i in accountable_ids]
+    parties = [Party(id=i, name=graph.by_id[i].name, role=f"lead representative of {graph.by_id[leads[i]].name}"
+                     if i in leads else "accountable by a stated relation") for i in accountable_ids]
     unknown = [] if target in leads else _unknown(graph, view, entity, chain_models)
     known = _known(graph, view, entity) if not parties and unknown else []
     used = [c for chain in chain_models for step in chain.steps for c in step.sources]
@@ -312,7 +325,9 @@ def _scope(graph: Graph, entity) -> list[str]:
     """The partnerships an answer about `entity` should name lead representatives for."""
     if entity.kind == "partnership":
         return member_partnerships(graph, entity.id) or [entity.id]
-    found = partnerships_of(graph, entity) if entity.kind in ("body", "post") else []
+    found = partnerships_of(graph, entity) if entity.kind == "body" else []
+    if entity.kind == "post":
+        found = [p for p in [partnership_of(graph, entity)] if p]
     return [m for p in found for m in (member_partnerships(graph, p) or [p])]
 
 

@@ -10,9 +10,10 @@ from lscp.model import UsageError
 
 from .accountability import carried, chains, directly, lead_representatives, posts_of
 from .findings import Finding, finding, ordered
+from .editions import editions_of, seen_in
 from .gaps import arrangements_editions, bodies_of, members_for, partners_of
 from .results import Cited, cite_all
-from .scope import check_area, in_area
+from .scope import check_area, in_area, partnership_of
 from .view import View, view_at, view_for, visible
 
 
@@ -255,8 +256,13 @@ def raci(graph: Graph, area: str) -> RaciMatrix:
             view = view_at(graph, edition.id)
             leads = lead_representatives(graph, view)
             local = {b.id for b in bodies_of(graph, view, edition.partnership)}
+            own = {e.id for e in editions_of(graph, edition.partnership)}
             for relation in visible(graph, view, type="responsible_for", target=function.id):
-                if relation.source in local or relation.source == edition.partnership or graph.by_id[relation.source].kind == "post":
+                # what this partnership's own documents say, of its own bodies and posts
+                source = graph.by_id[relation.source]
+                ours = relation.source in local or relation.source == edition.partnership or (
+                    source.kind == "post" and partnership_of(graph, source) == edition.partnership)
+                if ours and seen_in(relation, own):
                     responsible.add(graph.by_id[relation.source].name)
                     cited += relation.src
                     for path in chains(graph, view, relation.source):
