@@ -110,7 +110,10 @@ def upward(graph: Graph, view: View, node: str, within: set[str] | None = None) 
     kind = graph.by_id[node].kind
     edges = [_Edge(node, r.target, "reports to", r) for r in visible(graph, view, type="reports_to", source=node)]
     edges += [_Edge(node, r.target, "is accountable to", r) for r in visible(graph, view, type="accountable_to", source=node)]
-    edges += [_Edge(node, r.source, "is delegated by", r) for r in visible(graph, view, type="delegates_to", target=node)]
+    own_line = bool(edges)
+    edges += [_Edge(node, r.source, "is delegated by", r) for r in visible(graph, view, type="delegates_to", target=node)
+              # a post's own stated line outranks authority a body delegates to it (000:297 vs 000:320)
+              if not (kind == "post" and own_line and graph.by_id[r.source].kind != "post")]
     if kind == "function":
         edges += [_Edge(node, r.source, "is carried out by", r) for r in visible(graph, view, type="responsible_for", target=node)]
     if kind == "partnership":
