@@ -172,6 +172,14 @@ QUESTIONS = [
       accountable_parties("portsmouth.section-11-duty"), PORTSMOUTH,
       "000:855-859 the section 11 duty of the council, the NHS bodies and the police, in the Portsmouth arrangements; "
       "Portsmouth's lead representatives 000:189-191, not Southampton's police lead (004:63)."),
+    Q("Who is accountable for the 2017 PSCB's Missing, Exploited and Trafficked sub-committee?",
+      accountable_parties("portsmouth.pscb.met-subcommittee"), set(),
+      "001:83 'This committee reports annually to the Board on the progress made by partners'; the 2017 business "
+      "plan of a safeguarding children board names no lead representative (there were none before WT2018)."),
+    Q("Which kind of 'not known' is that?",
+      lambda: {(u.partnership, u.kind) for u in accountable(GRAPH, "portsmouth.pscb.met-subcommittee").unknown},
+      {("portsmouth.pscb", "not-stated")},
+      "001 is among our sources and does not state it: not stated in a document we hold, not a missing document."),
     # --- accountabilities: what is this post accountable for? ------------------------------
     Q("What is Hampshire County Council's chief executive accountable for, in the documents we hold?",
       lambda: {a.subject for a in accountabilities(GRAPH, "hampshire.hcc.chief-executive").accountable_for},
@@ -345,7 +353,7 @@ def test_the_program_names_exactly_the_parties_the_source_names(q: Q):
 def test_the_key_covers_every_verb_and_area():
     assert len(QUESTIONS) >= 40
     cited = " ".join(q.lines for q in QUESTIONS)
-    assert all(f"{doc}:" in cited for doc in ("000", "002", "003", "004"))
+    assert all(f"{doc}:" in cited for doc in ("000", "001", "002", "003", "004"))
 
 
 # --- areas whose arrangements are not among our sources -----------------------------------
