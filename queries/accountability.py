@@ -498,8 +498,9 @@ def accountabilities(graph: Graph, target: str, edition: str | None = None) -> A
     responsible_for = [
         Accountability(subject=r.target, subject_name=graph.by_id[r.target].name, via=r.type.replace("_", " "),
                        sources=cite_all(graph, r.src)) for r in directly(graph, view, target)]
-    summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts, "
-               f"on the chain of {len(in_chain_for)} more, and directly responsible for {len(responsible_for)}.")
+    on_chain = f", on the accountability chain of {len(in_chain_for)} more" if in_chain_for else ""
+    summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts{on_chain}, "
+               f"and directly responsible for {len(responsible_for)}.")
     return AccountabilitiesAnswer(target=target, target_name=entity.name, summary=summary,
                                   accountable_for=accountable_for, responsible_for=responsible_for,
                                   in_chain_for=in_chain_for)
