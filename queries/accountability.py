@@ -6,15 +6,13 @@ accountability; chairing never hands it on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
 from lscp.model import Relation, UsageError
 
 from .editions import editions_of, seen_in
-from .results import Cited, cite_all
+from .results import Cited, Knowledge, cite_all
 from .scope import area_closure, partnership_of
 from .view import View, view_for, visible
 from .words import a
@@ -48,9 +46,6 @@ class Party(BaseModel):
     role: str
 
 
-Unknowable = Literal["stated-absent", "not-stated", "not-in-sources"]
-
-
 class Unknown(BaseModel):
     """A partnership for which no accountable party is found, and which kind of 'not known':
     the text says there is none (stated-absent), the document we hold does not say
@@ -58,7 +53,7 @@ class Unknown(BaseModel):
 
     partnership: str
     partnership_name: str
-    kind: Unknowable
+    kind: Knowledge  # never "stated" here
     note: str
     would_answer: str | None = None  # the document that would answer
     sources: list[Cited] = []

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.model import Citation
 
-from .results import Cited, cite_all
+from .results import Cited, Knowledge, cite_all
 
 Severity = Literal["high", "medium", "low", "info"]
 Category = Literal["structural", "statutory", "data", "key-person", "vacancy"]
@@ -25,6 +25,7 @@ class Finding(BaseModel):
     partnership: str | None = None
     requirement: str | None = None
     facts: list[Cited] = []
+    knowledge: Knowledge | None = None  # what the finding rests on: a statement, or which kind of silence
 
 
 def finding(graph: Graph, code: str, category: Category, severity: Severity, subject: str, message: str,

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.model.entities import Body, Edition, Organisation
 
-from .accountability import chains, lead_representatives
+from .accountability import chains, has_arrangements, lead_representatives
 from .findings import Finding, finding, ordered
 from .compliance import pack, statutory_findings
 from .scope import check_area, check_edition, in_area
@@ -99,7 +99,19 @@ def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Fin
     found += partner_findings(graph, view, partnership)
     found += representation_findings(graph, view, partnership)
     found += not_stated_findings(graph, view, partnership)
-    return found
+    if not has_arrangements(graph, partnership):
+        return [_not_in_sources(graph, f, partnership) for f in found]
+    return [f.model_copy(update={"knowledge": "not-stated"}) for f in found]
+
+
+def _not_in_sources(graph: Graph, found: Finding, partnership: str) -> Finding:
+    """A structural gap of a partnership whose arrangements document is not among our sources
+    is a gap in our sources, not in the partnership: said so, as information."""
+    name = graph.by_id[partnership].name
+    return found.model_copy(update={
+        "severity": "info", "category": "data", "knowledge": "not-in-sources",
+        "message": f"{found.message.rstrip('.')}, in the public record we hold. Not a finding about the "
+                   f"partnership: its arrangements document, which would state this, is not among our sources ({name})."})
 
 
 def _not_stated(entity, field: str):
@@ -288,7 +300,8 @@ def key_person_findings(graph: Graph, editions: list[Edition]) -> list[Finding]:
         if here and graph.by_id[holder].kind in ("post", "person") and (len(chairs[holder]) >= 3 or load >= SEAT_LIMIT):
             found.append(finding(graph, "key-person-load", "key-person", "low", holder,
                                  f"{graph.by_id[holder].name} chairs {len(chairs[holder])} and sits on "
-                                 f"{len(seats[holder])} bodies: {_if_vacant(graph, holder)}"))
+                                 f"{len(seats[holder])} bodies: {_if_vacant(graph, holder)}").model_copy(
+                update={"knowledge": "stated"}))
     return found
 
 

@@ -1,10 +1,18 @@
 """Typed, plain results shared by every query: citations with their source lines."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
 from lscp.model import Citation, Relation
+
+
+# How a fact, or its absence, is known (the three kinds of "not known" kept apart, domain.md):
+# stated in a document we hold; stated there as absent; not stated in a document we hold; or
+# the document that would state it is not among our sources.
+Knowledge = Literal["stated", "stated-absent", "not-stated", "not-in-sources"]
 
 
 class Cited(BaseModel):

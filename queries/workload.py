@@ -94,7 +94,7 @@ def vacancy(graph: Graph, post: str, edition: str | None = None) -> VacancyAnswe
     found = [f for p in posts for f in _post_vacancy(graph, view, p, as_held=entity.kind == "person")]
     if entity.kind == "person":  # a person's own seats and chairs, beside their posts'
         found += _direct_findings(graph, view, post, entity.name)
-    found = ordered(_dedupe(found))
+    found = [f.model_copy(update={"knowledge": "stated"}) for f in ordered(_dedupe(found))]
     return VacancyAnswer(target=post, target_name=entity.name, summary=_vacancy_summary(graph, entity, posts, found),
                          findings=found, posts=posts)
 

@@ -123,3 +123,18 @@ def test_the_southampton_meeting_answers_to_southamptons_three_lead_representati
     answer = accountable(graph, "southampton.partnership-board")
     assert {p.id for p in answer.accountable} == {
         "southampton.scc.chief-executive", "southampton.icb.chief-executive", "southampton.police.chief-officer"}
+
+
+def test_no_structural_finding_blames_a_partnership_whose_document_is_not_held(graph):
+    from lscp.queries.accountability import has_arrangements
+
+    held = {p.id: has_arrangements(graph, p.id) for p in graph.entities("partnership")}
+    report = gaps(graph)
+    for f in report.findings:
+        if f.category == "statutory" or f.partnership is None:
+            continue  # statutory findings: the compliance work (issue 14)
+        if not held[f.partnership]:
+            assert (f.severity, f.knowledge) == ("info", "not-in-sources"), (f.code, f.subject)
+            assert "missing" not in f.message.lower() and "not among our sources" in f.message, f.message
+        else:
+            assert f.knowledge == "not-stated", (f.code, f.subject)
