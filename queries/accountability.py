@@ -125,7 +125,7 @@ def _within(graph: Graph, edge: _Edge) -> set[str] | None:
     if edge.relation is None or not edge.relation.editions:
         return None
     partnerships = {graph.by_id[e].partnership for e in edge.relation.editions}
-    return {e for p in partnerships for e in _edition_ids(graph, p)}
+    return set().union(*(_edition_ids(graph, p) for p in partnerships))
 
 
 def _merged(edges: list[_Edge]) -> list[_Edge]:
@@ -144,8 +144,12 @@ def _relations_for(graph: Graph, view: View, edge: _Edge) -> list[Relation]:
     return [x for x in visible(graph, view, type=r.type, source=r.source, target=r.target)] or [r]
 
 
-def _edition_ids(graph: Graph, partnership: str) -> set[str]:
-    return {e.id for e in editions_of(graph, partnership)}
+def _edition_ids(graph: Graph, partnership: str) -> frozenset[str]:
+    """A partnership's editions (asked at every step of every walk: kept per graph)."""
+    key = ("edition_ids", partnership)
+    if key not in graph.cache:
+        graph.cache[key] = frozenset(e.id for e in editions_of(graph, partnership))
+    return graph.cache[key]
 
 
 def partnership_leads(graph: Graph, view: View, partnership: str) -> list[tuple[Relation, str, Relation]]:
@@ -153,6 +157,9 @@ def partnership_leads(graph: Graph, view: View, partnership: str) -> list[tuple[
     a partnership: the lead representatives its own editions name (a police force shared by four
     partnerships has a different lead representative in each). A multi-area arrangement (HIPS)
     answers through each member partnership's own lead representatives."""
+    key = ("partnership_leads", view, partnership)  # every body of the partnership asks: kept per view
+    if key in graph.cache:
+        return list(graph.cache[key])
     members = member_partnerships(graph, partnership)
     found = []
     for partner in visible(graph, view, type="partner_of", target=partnership):
@@ -162,6 +169,7 @@ def partnership_leads(graph: Graph, view: View, partnership: str) -> list[tuple[
             own = _edition_ids(graph, scope)
             found += [(partner, scope, lead) for lead in visible(graph, view, type="lead_representative_of", target=partner.source)
                       if seen_in(lead, own)]
+    graph.cache[key] = tuple(found)
     return found
 
 
