@@ -486,7 +486,8 @@ class AccountabilitiesAnswer(BaseModel):
     in_chain_for: list[Accountability] = []  # subjects whose chains pass through the post
 
 
-DIRECT = ("responsible_for", "chairs", "vice_chairs", "delegates_to", "member_of")
+SEATS = ("chairs", "vice_chairs", "member_of")  # what `load` counts, and `vacancy` reports empty
+DIRECT = ("responsible_for", "delegates_to", *SEATS)
 
 
 def accountabilities(graph: Graph, target: str, edition: str | None = None) -> AccountabilitiesAnswer:

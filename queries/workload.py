@@ -8,7 +8,7 @@ from lscp.loaders import Graph
 from .words import a
 from lscp.model import UsageError
 
-from .accountability import carried, chains, directly, lead_representatives, posts_of
+from .accountability import SEATS, carried, chains, directly, lead_representatives, posts_of
 from .findings import Finding, finding, ordered
 from .editions import editions_of, seen_in
 from .gaps import arrangements_editions, bodies_of, members_for, partners_of
@@ -54,7 +54,7 @@ def load(graph: Graph, target: str) -> LoadAnswer:
         raise UsageError(f"{target} is {a(entity.kind)}; ask about a person, post or organisation")
     roles = []
     for holder in _holders(graph, target):
-        for relation in graph.relations(("chairs", "vice_chairs", "member_of"), source=holder):
+        for relation in graph.relations(SEATS, source=holder):
             body = graph.by_id[relation.target]
             meetings = body.meetings.per_year if getattr(body, "meetings", None) else None
             role = {"chairs": "chair", "vice_chairs": "vice-chair"}.get(relation.type, relation.capacity or "member")

@@ -40,10 +40,10 @@ def _items(answer) -> set[str]:
     return {a.subject for a in [*answer.accountable_for, *answer.in_chain_for, *answer.responsible_for]}
 
 
-def test_vacancy_reports_every_accountability_of_every_post(graph):
+def test_vacancy_reports_every_accountability_of_every_post_and_person(graph):
     posts = graph.entities("post")
     assert posts
-    for post in posts:
+    for post in [*posts, *graph.entities("person")]:
         carried = _items(accountabilities(graph, post.id))
         reported = {f.subject for f in vacancy(graph, post.id).findings}
         assert carried <= reported, (post.id, sorted(carried - reported))
