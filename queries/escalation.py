@@ -9,8 +9,9 @@ from .words import a
 from lscp.model import Relation, UsageError
 from lscp.model.vocabulary import Condition, words
 
-from .accountability import Step, lead_representatives
-from .results import Cited, cite_all
+from .accountability import Step, has_arrangements, lead_representatives
+from .results import Cited, Knowledge, cite_all
+from .scope import partnership_of
 from .view import View, view_for, visible
 
 CONDITIONS = words(Condition)
@@ -33,6 +34,7 @@ class EscalationAnswer(BaseModel):
     routes: list[Route]
     dead_ends: int
     sources: list[Cited]
+    knowledge: Knowledge = "stated"  # with no route: not stated in a document we hold, or not among our sources
 
 
 def _matches(relation: Relation, condition: str | None) -> bool:
@@ -92,11 +94,23 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
     walk(start, [], {start}, condition)
     models = [_route(graph, view, start, path) for path in routes]
     used = sorted({c.citation: c for r in models for s in r.steps for c in s.sources}.values(), key=lambda c: c.citation)
+    knowledge = "stated" if models else _silence(graph, entity)
+    summary = _summary(entity.name, condition, models)
+    if knowledge == "not-in-sources":
+        summary = (f"No escalation route from {entity.name} is in our sources: the arrangements document of "
+                   f"{graph.by_id[partnership_of(graph, entity)].name}, which would state its routes, is not among them.")
     return EscalationAnswer(
         start=start, start_name=entity.name, condition=condition, editions=sorted(view.editions),
-        summary=_summary(entity.name, condition, models), routes=models,
-        dead_ends=sum(r.dead_end for r in models), sources=used,
+        summary=summary, routes=models, dead_ends=sum(r.dead_end for r in models), sources=used,
+        knowledge=knowledge,
     )
+
+
+def _silence(graph: Graph, entity) -> Knowledge:
+    """Why no route is known: the held document does not state one, or the partnership's own
+    arrangements document is not among our sources."""
+    partnership = partnership_of(graph, entity)
+    return "not-in-sources" if partnership and not has_arrangements(graph, partnership) else "not-stated"
 
 
 def _step(graph: Graph, relation: Relation, source: str, target: str, label: str) -> Step:

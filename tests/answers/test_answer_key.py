@@ -248,6 +248,14 @@ QUESTIONS = [
       escalation_ends("plymouth.pscp"), Counter(),
       "002:611 'The existing and respective escalation and resolution policies within Plymouth are maintained and "
       "found at:' (a link to policies not among our sources; no route is stated in 002)."),
+    Q("...and is that silence in a document we hold?",
+      lambda: escalation(GRAPH, "plymouth.pscp").knowledge, "not-stated",
+      "002 is among our sources (002:611 points elsewhere): not stated in a document we hold."),
+    Q("Where does a matter go from Hampshire's Child Exploitation Group, and why is it not known?",
+      lambda: (len(escalation(GRAPH, "hampshire.child-exploitation-group").routes),
+               escalation(GRAPH, "hampshire.child-exploitation-group").knowledge), (0, "not-in-sources"),
+      "public-facts.md §2: 'HSCP has a Child Exploitation Group'; the HSCP's arrangements document is not among our "
+      "sources (public-facts.md §8 'Gaps': 'HSCP and IOWSCP subgroup lists and reporting lines' not found)."),
     # --- vacancy ------------------------------------------------------------------------
     Q("If Southampton's Designated Doctor post falls vacant, what is affected?",
       vacancy_subjects("southampton.designated-doctor"), {"southampton.silg"},
