@@ -57,10 +57,13 @@ def _outgoing(graph: Graph, view: View, node: str, condition: str | None) -> lis
 
 
 def _final(graph: Graph, view: View, node: str) -> bool:
-    """A route properly ends at a lead representative or an independent office, or at a
-    body on which one of them sits."""
+    """A route properly ends at a lead representative, a senior officer a lead representative
+    delegated to (who decides for the partner: 004:90, 000:199), or an independent office, or at
+    a body on which one of them sits."""
     leads = lead_representatives(graph, view)
     if node in leads or getattr(graph.by_id[node], "independent", False):
+        return True
+    if any(r.source in leads for r in visible(graph, view, type="delegates_to", target=node)):
         return True
     if graph.by_id[node].kind != "body":
         return False

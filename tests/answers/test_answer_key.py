@@ -244,6 +244,10 @@ QUESTIONS = [
       "004:267 'the group member for each safeguarding partner will escalate this to either their own senior "
       "safeguarding partner representative or the SSCP Safeguarding Partners Executive including the Independent "
       "Chair': three partners, two alternatives each."),
+    Q("...and does any of those routes stop short of someone who can decide?",
+      lambda: escalation(GRAPH, "southampton.silg", "disputed-rapid-review").dead_ends, 0,
+      "004:84-88 the senior officers 'delegated by their Chief Officer'; 004:90 'Their delegated authority includes "
+      "the ability to make decisions on behalf of their organisation'."),
     Q("Is an escalation route stated in Plymouth's arrangements?",
       escalation_ends("plymouth.pscp"), Counter(),
       "002:611 'The existing and respective escalation and resolution policies within Plymouth are maintained and "
