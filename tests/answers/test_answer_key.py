@@ -270,7 +270,8 @@ QUESTIONS = [
        "fn.independent-scrutiny", "fn.section-11-audit"},
       "002:296 'chairing the meetings' of the Quality Assurance and CSPR Groups (454, 479 'Chair: Independent Quality "
       "Assur...'); 002:298 'a member of the Strategic PSCP'; 002:425 'Independent (non-voting)  Independent Quality and "
-      "Assurance Lead' on the partnership; 002:294 'The role provides scrutiny and challenge'; 002:573 section 11 "
+      "Assurance Lead' on the partnership; 002:294 'The role provides scrutiny and challenge', 002:302-308 independent "
+      "scrutiny comprises '... Appointment of Independent Quality Assurer role'; 002:573 section 11 "
       "'oversight and assurance ... via the Independent Quality Assurer'."),
     Q("If the Portsmouth independent chair post falls vacant, what is affected?",
       vacancy_subjects("portsmouth.independent-chair"),
