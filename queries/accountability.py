@@ -12,7 +12,7 @@ from .words import a
 from lscp.model import Relation, UsageError
 
 from .editions import editions_of, seen_in
-from .results import Cited, cite_all
+from .results import Cited, caveat, cite_all
 from .scope import partnership_of
 from .view import View, view_for, visible
 
@@ -29,6 +29,7 @@ class Step(BaseModel):
     condition: str | None = None
     relation_from: str | None = None  # the stated relation's own direction, which the label may reverse
     relation_to: str | None = None
+    caveat: str | None = None  # set when the step is an inference (results.caveat)
     sources: list[Cited] = []
 
 
@@ -174,7 +175,7 @@ def _step(graph: Graph, view: View, edge: _Edge) -> Step:
         condition=relation.condition if relation else None,
         relation_from=relation.source if relation else None,
         relation_to=relation.target if relation else None,
-        sources=cite_all(graph, citations),
+        caveat=caveat(relation), sources=cite_all(graph, citations),
     )
 
 
@@ -266,6 +267,7 @@ class Accountability(BaseModel):
     subject: str
     subject_name: str
     via: str
+    caveats: list[str] = []  # of the inferred relations on the way
     sources: list[Cited] = []
 
 
@@ -290,13 +292,16 @@ def accountabilities(graph: Graph, target: str, edition: str | None = None) -> A
             if path[-1].target in posts:
                 accountable_for.append(Accountability(
                     subject=subject.id, subject_name=subject.name, via=_describe(graph, path),
+                    caveats=list(dict.fromkeys(c for e in path if (c := caveat(e.relation)))),
                     sources=_unique([c for e in path if e.relation for c in cite_all(graph, e.relation.src)])))
                 break
     for relation in visible(graph, view, source=target):
         if relation.type in ("responsible_for", "chairs", "vice_chairs", "delegates_to", "member_of"):
             other = graph.by_id[relation.target]
             responsible_for.append(Accountability(subject=other.id, subject_name=other.name,
-                                                  via=relation.type.replace("_", " "), sources=cite_all(graph, relation.src)))
+                                                  via=relation.type.replace("_", " "),
+                                                  caveats=[c] if (c := caveat(relation)) else [],
+                                                  sources=cite_all(graph, relation.src)))
     summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts "
                f"and directly responsible for {len(responsible_for)}.")
     return AccountabilitiesAnswer(target=target, target_name=entity.name, summary=summary,

@@ -10,7 +10,7 @@ from lscp.model import Relation, UsageError
 from lscp.model.vocabulary import Condition, words
 
 from .accountability import Step, lead_representatives
-from .results import Cited, cite_all
+from .results import Cited, caveat, cite_all
 from .view import View, view_for, visible
 
 CONDITIONS = words(Condition)
@@ -101,7 +101,8 @@ def _step(graph: Graph, relation: Relation, source: str, target: str, label: str
     return Step(
         source=source, source_name=graph.by_id[source].name, label=label, type=relation.type,
         target=target, target_name=graph.by_id[target].name, condition=relation.condition,
-        relation_from=relation.source, relation_to=relation.target, sources=cite_all(graph, relation.src),
+        relation_from=relation.source, relation_to=relation.target, caveat=caveat(relation),
+        sources=cite_all(graph, relation.src),
     )
 
 

@@ -27,7 +27,13 @@ class RelationView(BaseModel):
     editions: list[str] = []
     attributes: dict[str, str | int | float | bool | list[str]] = {}
     note: str | None = None
+    inferred: bool = False  # read into the text, not stated by it: `note` says how
     sources: list[Cited] = []
+
+
+def caveat(relation: Relation | None) -> str | None:
+    """What an answer using this relation must say about it: the note of an inferred relation."""
+    return relation.note if relation is not None and relation.inferred else None
 
 
 def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
@@ -68,5 +74,6 @@ def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> 
         editions=relation.editions,
         attributes=attributes,
         note=relation.note,
+        inferred=relation.inferred,
         sources=cite_all(graph, relation.src, with_lines),
     )
