@@ -127,7 +127,7 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     the same whatever is sent."""
     from lscp.limits import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
 
-    from .search import area_hits, partnerships_covering, split_area
+    from .search import area_hits, area_scope, in_scope, partnerships_covering, split_area
 
     text = text[:MAX_SEARCH_CHARS]
     words = WORD.findall(text.lower())[:MAX_SEARCH_WORDS]
@@ -137,9 +137,15 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     area, rest = split_area(graph, words)
     if area is not None and not rest:  # an area alone: its partnerships, then the names
         found = [(EXACT, p, p.name, "partnership of area") for p in partnerships_covering(graph, area)] + found
-    elif area is not None and len(found) < limit:
-        found += [(*hit, "name within area") for hit in area_hits(graph, area, rest, limit, _name_hits_of(graph))]
+    elif area is not None:  # what belongs to the area typed before what only has its name in an id
+        scope = area_scope(graph, area)
+        found.sort(key=lambda hit: (hit[0] < EXACT, not in_scope(graph, hit[1], scope), hit[1].kind in _PAPERS))
+        if len(found) < limit:
+            found += [(*hit, "name within area") for hit in area_hits(graph, area, rest, limit, _name_hits_of(graph))]
     return [_hit(graph, *hit) for hit in _distinct(found)[:limit]]
+
+
+_PAPERS = ("edition", "source")  # the documents themselves: seldom what a name with an area means
 
 
 def name_hits(graph: Graph, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
