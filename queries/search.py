@@ -11,12 +11,15 @@ candidates and their areas: the CLI and the web both answer through it.
 """
 from __future__ import annotations
 
+import re
+
 from lscp.loaders import Graph
 from lscp.loaders.names import BASE, EXACT, WORD
 from lscp.model import Entity, NotFound
 
 from .scope import area_closure, areas_of, partnership_of
 
+ID_LIKE = re.compile(r"[a-z0-9][a-z0-9.-]*[a-z0-9]")
 MAX_AREA_WORDS = 4  # longer area names ("Hampshire, Isle of Wight, Portsmouth and ...") are not typed
 MAX_SCAN = 4096  # names read to fill one area's hits: bounds a broad search in a national graph
 
@@ -136,15 +139,18 @@ def candidates_for(graph: Graph, text: str, kinds: tuple[str, ...] = (), limit: 
 def resolve(graph: Graph, text: str, kinds: tuple[str, ...] = ()) -> str:
     """An id, or a name or abbreviation that search resolves to one entity (of these kinds,
     when given). Several matches raise Ambiguous (their ids and areas); none raises NotFound
-    with the closest ids."""
+    with the closest ids, or, for a kind, gives the text back for the query to refuse."""
     text = text.strip()
     if text in graph.by_id:
         return text
-    found = candidates_for(graph, text, kinds) if WORD.search(text.lower()) else []
+    looks_like_id = ID_LIKE.fullmatch(text) and ("." in text or "-" in text)  # a mistyped id: suggest ids
+    found = candidates_for(graph, text, kinds) if WORD.search(text.lower()) and not looks_like_id else []
     if len(found) == 1:
         return found[0].id
     if found:
         raise Ambiguous(text, found)
+    if kinds:  # an area or edition option: the query's own check names the ones there are
+        return text
     raise NotFound(text, graph.suggest(text))
 
 
