@@ -80,6 +80,14 @@ def partnerships_covering(graph: Graph, area: str) -> list[Entity]:
     return [graph.by_id[p] for p in ranked]
 
 
+def bodies_serving(graph: Graph, area: str) -> list[Entity]:
+    """The bodies of partnerships covering the area or a footprint holding it (the HIPS-wide
+    groups serve the Isle of Wight), by partnership then name."""
+    scope = area_scope(graph, area)
+    found = [b for b in graph.entities("body") if in_scope(graph, b, scope)]
+    return sorted(found, key=lambda b: (b.partnership or "", b.name.lower(), b.id))
+
+
 def in_scope(graph: Graph, entity: Entity, scope: set[str]) -> bool:
     known = graph.cache.setdefault("areas_of", {})  # the graph never changes: kept per entity
     areas = known.get(entity.id)

@@ -11,9 +11,12 @@ from urllib.parse import quote, urlencode
 
 from lscp.loaders import Graph
 from lscp.model import UsageError
+from lscp.model.citation import parse_citation
 from lscp.queries import EntityDetail, EntitySummary, SearchHit, gaps, list_entities, search, show
+from lscp.queries.browse import summarise
 from lscp.queries.findings import Finding
-from lscp.queries.results import RelationView
+from lscp.queries.results import Cited, RelationView, cite
+from lscp.queries.search import bodies_serving, candidates_for, partnerships_covering
 from lscp.queries.view import view_at
 
 
@@ -121,14 +124,31 @@ def _by_sector(graph: Graph, agencies: list[RelationView]) -> dict[str, list[Rel
 
 
 def resolve(graph: Graph, text: str) -> tuple[str | None, list[SearchHit]]:
-    """What a typed name means: one entity when it is unambiguous, else the candidates."""
-    hits = search(graph, text, limit=20)
-    exact = [h for h in hits if h.score == 100]
-    if len(exact) == 1:
-        return exact[0].id, []
-    if len(hits) == 1:
-        return hits[0].id, []
-    return None, exact or hits
+    """What a typed name means: one entity when it is unambiguous, else the candidates (the
+    same rule as the CLI and the API: queries.search.candidates_for)."""
+    found = candidates_for(graph, text)
+    return (found[0].id, []) if len(found) == 1 else (None, found)
+
+
+@dataclass
+class AreaOffer:
+    """For a question about an area: what in it can be asked about instead."""
+
+    area: EntitySummary
+    partnerships: list[EntitySummary]
+    bodies: list[EntitySummary]
+
+
+def area_offer(graph: Graph, area: str) -> AreaOffer:
+    """The partnerships covering an area (its own first) and the bodies serving it."""
+    partnerships = [summarise(graph, p) for p in partnerships_covering(graph, area)]
+    bodies = [summarise(graph, b) for b in bodies_serving(graph, area)]
+    return AreaOffer(summarise(graph, graph.by_id[area]), partnerships, bodies)
+
+
+def with_lines(graph: Graph, facts: list[Cited]) -> list[Cited]:
+    """Citations re-read with their lines, so a page can expand them (findings carry none)."""
+    return [cite(graph, parse_citation(c.citation)) for c in facts]
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def html(client, url: str, status: int = 200) -> str:
     response = client.get(url)
@@ -24,3 +26,87 @@ def test_ask_shows_the_inference_on_a_delegation_step(client):
 def test_entity_page_marks_the_inferred_relation(client):
     page = text_of(html(client, "/entities/plymouth.erg-chair"))
     assert "Inferred, not stated: Implied by the wider partnership's row" in page
+
+
+# --- Ask about an area: never an error --------------------------------------------------
+
+def test_ask_about_plymouth_offers_its_partnerships_and_bodies(client):
+    # 002:174 the Plymouth Safeguarding Children Partnership; 002:233 its Quality Assurance Group.
+    page = html(client, "/ask?q=Plymouth")
+    assert 'href="/partnerships/plymouth.pscp"' in page
+    text = text_of(page)
+    assert "Plymouth is an area: ask about one of its partnerships or bodies" in text
+    assert "Quality Assurance Group" in text and "Nothing matches" not in text
+
+
+def test_ask_about_the_isle_of_wight_offers_the_hips_bodies(client):
+    # No Isle of Wight arrangements document is held; the HIPS-wide bodies cover it (000:481,
+    # 000:531 the HIPS Child Death Overview Panel).
+    text = text_of(html(client, "/ask?q=Isle+of+Wight"))
+    assert "Isle of Wight Safeguarding Children Partnership" in text
+    assert "HIPS Child Death Overview Panel" in text
+
+
+def test_ask_with_an_ambiguous_abbreviation_lists_both_with_areas(client):
+    page = html(client, "/ask?q=PSCP")
+    assert 'id=plymouth.pscp' in page and 'id=portsmouth.pscp' in page
+    assert "Which one do you mean?" in page
+
+
+def test_ask_about_an_edition_says_so_without_an_error_page(client):
+    response = client.get("/ask?id=hips-2019")
+    assert response.status_code == 200 and "hips-2019 is an edition" in text_of(response.text)
+
+
+# --- vacancy and accountabilities pages --------------------------------------------------
+
+def test_vacancy_page_answers_in_plain_words_with_the_line(client):
+    # 004:252 "This group is chaired by the Designated Doctor for Southampton."
+    page = html(client, "/vacancy/southampton.designated-doctor")
+    text = text_of(page)
+    assert text.index("If Designated Doctor for Southampton falls vacant:") < text.index("Serious Incidents and Learning Group loses its chair")
+    assert "<details" in page and "This group is chaired by the Designated Doctor for Southampton" in text
+
+
+def test_accountabilities_page_lists_and_caveats(client):
+    text = text_of(html(client, "/accountabilities/portsmouth.pcc.chief-executive"))
+    assert "What Chief Executive, Portsmouth City Council is accountable for" in text
+    assert "Monitoring, Evaluation and Scrutiny Committee" in text and "Inferred, not stated:" in text
+
+
+def test_ask_offers_vacancy_and_accountabilities(client):
+    page = html(client, "/ask")
+    assert 'value="vacancy"' in page and 'value="accountabilities"' in page
+    response = client.get("/ask?question=vacancy&q=Designated+Doctor+for+Southampton", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/vacancy/southampton.designated-doctor"
+
+
+@pytest.mark.parametrize("entity, vacancy", [
+    ("southampton.designated-doctor", True),      # a post
+    ("hampshire.person.john-coughlan", True),     # a person
+    ("southampton-city-council", False),          # an organisation
+])
+def test_post_person_and_organisation_pages_link_the_questions(client, entity, vacancy):
+    page = html(client, f"/entities/{entity}")
+    assert f'href="/accountabilities/{entity}"' in page
+    assert (f'href="/vacancy/{entity}"' in page) is vacancy
+
+
+# --- names where ids are taken ----------------------------------------------------------
+
+def test_entity_page_takes_an_abbreviation(client):
+    assert "Serious Incidents and Learning Group" in text_of(html(client, "/entities/SILG"))
+
+
+def test_api_lists_candidates_for_an_ambiguous_name(client):
+    response = client.get("/api/accountable/PSCP")
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert set(error["suggestions"]) == {"plymouth.pscp", "portsmouth.pscp"}
+    assert "plymouth" in error["message"] and "portsmouth" in error["message"]
+
+
+def test_search_page_shows_area_and_partnership(client):
+    page = html(client, "/search?q=Plymouth+Quality+Assurance+Group")
+    assert 'href="/entities/plymouth.qa-group"' in page
+    assert 'href="/entities/plymouth.pscp">Plymouth Safeguarding Children Partnership</a>' in page
