@@ -110,3 +110,29 @@ def test_search_page_shows_area_and_partnership(client):
     page = html(client, "/search?q=Plymouth+Quality+Assurance+Group")
     assert 'href="/entities/plymouth.qa-group"' in page
     assert 'href="/entities/plymouth.pscp">Plymouth Safeguarding Children Partnership</a>' in page
+
+
+# --- the partnership page renders queries.partnership -----------------------------------
+
+def test_hips_page_shows_the_cdop_line(client):
+    # 000:531 "this group will report to the HIPS Executive"
+    page = html(client, "/partnerships/hips?edition=hips-2019")
+    row = page[page.index('href="/entities/hips.cdop"'):]
+    row = row[:row.index("</tr>")]
+    assert "reports to" in text_of(row) and "HIPS Executive Group" in text_of(row)
+    assert "Not stated" not in text_of(row.split("</td>")[-2])  # the reports-to cell
+
+
+def test_isle_of_wight_page_leads_with_what_is_known(client):
+    text = text_of(html(client, "/partnerships/iow.iowscp"))
+    assert "are not among the sources" in text
+    assert text.index("What is known: bodies serving this area") < text.index("Safeguarding partners Partner")
+    assert "HIPS Executive Group" in text
+    assert "What the sources held do not state" in text
+
+
+def test_partnership_page_counts(client):
+    # 004:160-176: 14 relevant agencies; 004:267: six escalation routes.
+    text = text_of(html(client, "/partnerships/southampton.sscp"))
+    assert "6 escalation routes stated from the partnership and its bodies" in text
+    assert "14 relevant agencies named" in text
