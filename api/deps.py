@@ -26,6 +26,7 @@ async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T
         return question(graph, *args, **kwargs)
     return await run_in_threadpool(question, graph, *args, **kwargs)
 
+
 TypedId = Annotated[str, Path(description="An entity id (southampton.silg), or a name or abbreviation (SILG) that "
                                          "search resolves to one entity; several matches answer 404 with them.",
                              examples=["southampton.silg"])]
@@ -35,9 +36,7 @@ async def resolved_id(graph: GraphDep, entity_id: TypedId) -> str:
     """The id a path names: an id as given, else a name resolved through search (queries.search)."""
     from lscp.queries.search import resolve
 
-    if type(graph) is Graph or entity_id in graph.by_id:
-        return resolve(graph, entity_id)
-    return await run_in_threadpool(resolve, graph, entity_id)
+    return await answer(graph, resolve, entity_id)
 
 
 # Every route taking an entity id takes a name too: the dependency resolves it, and a name that
@@ -52,13 +51,13 @@ TypedArea = Annotated[str | None, Query(alias="area", description="Only the part
 async def resolved_edition(graph: GraphDep, edition: TypedEdition = None) -> str | None:
     from lscp.queries.search import resolve
 
-    return None if edition is None else resolve(graph, edition, ("edition",))
+    return None if edition is None else await answer(graph, resolve, edition, ("edition",))
 
 
 async def resolved_area(graph: GraphDep, area: TypedArea = None) -> str | None:
     from lscp.queries.search import resolve
 
-    return None if area is None else resolve(graph, area, ("area",))
+    return None if area is None else await answer(graph, resolve, area, ("area",))
 
 
 Edition = Annotated[str | None, Depends(resolved_edition)]
