@@ -35,7 +35,7 @@ def _id(graph, text: str | None, *kinds: str) -> str | None:
     given (several matches: an error listing them with their areas)."""
     if text is None:
         return None
-    from lscp.queries.search import resolve
+    from lscp.queries.lookup import resolve
 
     return resolve(graph, text, kinds)
 

@@ -33,8 +33,8 @@ TypedId = Annotated[str, Path(description="An entity id (southampton.silg), or a
 
 
 async def resolved_id(graph: GraphDep, entity_id: TypedId) -> str:
-    """The id a path names: an id as given, else a name resolved through search (queries.search)."""
-    from lscp.queries.search import resolve
+    """The id a path names: an id as given, else a name resolved through search (queries.lookup)."""
+    from lscp.queries.lookup import resolve
 
     return await answer(graph, resolve, entity_id)
 
@@ -49,13 +49,13 @@ TypedArea = Annotated[str | None, Query(alias="area", description="Only the part
 
 
 async def resolved_edition(graph: GraphDep, edition: TypedEdition = None) -> str | None:
-    from lscp.queries.search import resolve
+    from lscp.queries.lookup import resolve
 
     return None if edition is None else await answer(graph, resolve, edition, ("edition",))
 
 
 async def resolved_area(graph: GraphDep, area: TypedArea = None) -> str | None:
-    from lscp.queries.search import resolve
+    from lscp.queries.lookup import resolve
 
     return None if area is None else await answer(graph, resolve, area, ("area",))
 

@@ -122,12 +122,12 @@ def _in_edition_or_related(graph: Graph, entity: Entity, edition: str) -> bool:
 def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
     """Entities matching what was typed, best first. Every word must match a name, alias or id;
     words naming an area ("plymouth", "isle of wight") also narrow the rest of the words to that
-    area, and an area named alone lists the partnerships covering it first (`queries.search`).
+    area, and an area named alone lists the partnerships covering it first (`queries.lookup`).
     Only the first MAX_SEARCH_CHARS characters and MAX_SEARCH_WORDS words count: a search costs
     the same whatever is sent."""
     from lscp.limits import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
 
-    from .search import area_hits, area_scope, in_scope, partnerships_covering, split_area
+    from .lookup import area_hits, area_scope, in_scope, partnerships_covering, split_area
 
     text = text[:MAX_SEARCH_CHARS]
     words = WORD.findall(text.lower())[:MAX_SEARCH_WORDS]
@@ -141,7 +141,8 @@ def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
         scope = area_scope(graph, area)
         found.sort(key=lambda hit: (hit[0] < EXACT, not in_scope(graph, hit[1], scope), hit[1].kind in _PAPERS))
         if len(found) < limit:
-            found += [(*hit, "name within area") for hit in area_hits(graph, area, rest, limit, _name_hits_of(graph))]
+            found += [(*hit, "name within area")
+                      for hit in area_hits(graph, area, rest, limit, _name_hits_of(graph), deep=not found)]
     return [_hit(graph, *hit) for hit in _distinct(found)[:limit]]
 
 
@@ -168,7 +169,7 @@ def _distinct(found: list[tuple]) -> list[tuple]:
 
 
 def _hit(graph: Graph, points: int, entity: Entity, matched: str, reason: str) -> SearchHit:
-    from .search import describe
+    from .lookup import describe
 
     areas, partnership, partnership_name = describe(graph, entity)
     return SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points,

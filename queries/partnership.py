@@ -23,7 +23,7 @@ from .escalation import escalation
 from .findings import Finding
 from .gaps import gaps
 from .results import RelationView
-from .search import bodies_serving
+from .lookup import bodies_serving
 from .view import view_at
 
 

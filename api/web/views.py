@@ -15,7 +15,7 @@ from lscp.queries import EntitySummary, SearchHit, list_entities
 from lscp.queries import PartnershipReport
 from lscp.queries.browse import summarise
 from lscp.queries.results import Cited, cite
-from lscp.queries.search import bodies_serving, candidates_for, partnerships_covering
+from lscp.queries.lookup import bodies_serving, candidates_for, partnerships_covering
 
 
 @dataclass
@@ -50,7 +50,7 @@ def partnership_page(graph: Graph, partnership: str, edition: str | None = None)
 
 def resolve(graph: Graph, text: str) -> tuple[str | None, list[SearchHit]]:
     """What a typed name means: one entity when it is unambiguous, else the candidates (the
-    same rule as the CLI and the API: queries.search.candidates_for)."""
+    same rule as the CLI and the API: queries.lookup.candidates_for)."""
     found = candidates_for(graph, text)
     return (found[0].id, []) if len(found) == 1 else (None, found)
 

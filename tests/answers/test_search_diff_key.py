@@ -40,7 +40,7 @@ from lscp.api.cli import main
 from lscp.loaders import load
 from lscp.model import NotFound
 from lscp.queries import diff, search
-from lscp.queries.search import Ambiguous, resolve
+from lscp.queries.lookup import Ambiguous, resolve
 
 
 @pytest.fixture(scope="module")

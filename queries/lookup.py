@@ -14,35 +14,35 @@ from __future__ import annotations
 import re
 
 from lscp.loaders import Graph
-from lscp.loaders.names import BASE, EXACT, WORD
+from lscp.loaders.names import BASE, EXACT, WORD, rank_by_score
 from lscp.model import Entity, NotFound
 
 from .scope import area_closure, areas_of, partnership_of
 
 ID_LIKE = re.compile(r"[a-z0-9][a-z0-9.-]*[a-z0-9]")
 MAX_AREA_WORDS = 4  # longer area names ("Hampshire, Isle of Wight, Portsmouth and ...") are not typed
-MAX_SCAN = 4096  # names read to fill one area's hits: bounds a broad search in a national graph
 
 
-def area_phrases(graph: Graph) -> list[tuple[tuple[str, ...], str]]:
-    """(words, area id) for each area's name, aliases and id, longest first."""
+def area_phrases(graph: Graph) -> dict[tuple[str, ...], str]:
+    """The words of each area's name, aliases and id -> the area."""
     if "area_phrases" not in graph.cache:
-        phrases = {}
+        phrases: dict[tuple[str, ...], str] = {}
         for area in graph.entities("area"):
             for name in (area.name, *area.aliases, area.id):
                 words = tuple(WORD.findall(name.lower()))
                 if 0 < len(words) <= MAX_AREA_WORDS:
                     phrases.setdefault(words, area.id)
-        graph.cache["area_phrases"] = sorted(phrases.items(), key=lambda p: (-len(p[0]), p[0]))
+        graph.cache["area_phrases"] = phrases
     return graph.cache["area_phrases"]
 
 
 def split_area(graph: Graph, words: list[str]) -> tuple[str | None, list[str]]:
-    """The area the words name (the longest phrase found), and the words left over."""
-    for phrase, area in area_phrases(graph):
-        n = len(phrase)
+    """The area the words name (the longest phrase, the first of equal ones), and the words left."""
+    phrases = area_phrases(graph)
+    for n in range(min(MAX_AREA_WORDS, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == phrase:
+            area = phrases.get(tuple(words[i:i + n]))
+            if area is not None:
                 return area, words[:i] + words[i + n:]
     return None, words
 
@@ -88,32 +88,38 @@ def bodies_serving(graph: Graph, area: str) -> list[Entity]:
     return sorted(found, key=lambda b: (b.partnership or "", b.name.lower(), b.id))
 
 
-def in_scope(graph: Graph, entity: Entity, scope: set[str]) -> bool:
+def _areas(graph: Graph, entity: Entity) -> frozenset[str]:
     known = graph.cache.setdefault("areas_of", {})  # the graph never changes: kept per entity
     areas = known.get(entity.id)
     if areas is None:
         areas = known[entity.id] = frozenset(areas_of(graph, entity))
-    return bool(areas & scope)
+    return areas
 
 
-def area_hits(graph: Graph, area: str, rest: list[str], limit: int, name_hits) -> list[tuple[int, Entity, str]]:
+def in_scope(graph: Graph, entity: Entity, scope: set[str]) -> bool:
+    return bool(_areas(graph, entity) & scope)
+
+
+def area_hits(graph: Graph, area: str, rest: list[str], limit: int, name_hits,
+              deep: bool = True) -> list[tuple[int, Entity, str]]:
     """The best `limit` hits for the words left once the area is taken out, within the area.
-    `name_hits(words, text, n)` is the plain name search; asked again for up to MAX_SCAN names
-    when too few of the first fall in the area."""
+    `name_hits(words, text, n)` is the plain name search, whose first names usually hold
+    enough of the area's; when they do not and nothing else was found (`deep`), every entity
+    with the words is narrowed to the area first and only those are scored."""
     scope, text = area_scope(graph, area), " ".join(rest)
-    for asked in (max(limit * 4, 32), MAX_SCAN):  # most areas fill from the first names read
-        found = name_hits(rest, text, asked)
-        kept = [hit for hit in found if in_scope(graph, hit[1], scope)]
-        if len(kept) >= limit or len(found) < asked:
-            break
-    return kept[:limit]
+    found = name_hits(rest, text, max(limit * 4, 32))
+    kept = [hit for hit in found if in_scope(graph, hit[1], scope)]
+    if len(kept) >= limit or len(found) < max(limit * 4, 32) or not deep:
+        return kept[:limit]
+    within = [e for e in graph.entities_matching(rest) if in_scope(graph, e, scope)]
+    return rank_by_score(within, rest, text, limit)
 
 
 def describe(graph: Graph, entity: Entity) -> tuple[list[str], str | None, str | None]:
     """A hit's areas and partnership (id and name), for telling apart things of the same name."""
     partnership = partnership_of(graph, entity)
     name = graph.by_id[partnership].name if partnership in graph.by_id else None
-    return sorted(areas_of(graph, entity)), partnership, name
+    return sorted(_areas(graph, entity)), partnership, name
 
 
 class Ambiguous(NotFound):
