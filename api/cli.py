@@ -30,6 +30,16 @@ def _graph(ctx: click.Context):
     return load_fast(ctx.obj["data"])
 
 
+def _id(graph, text: str | None, *kinds: str) -> str | None:
+    """An id as typed, or a name or abbreviation resolved through search, of these kinds when
+    given (several matches: an error listing them with their areas)."""
+    if text is None:
+        return None
+    from lscp.queries.lookup import resolve
+
+    return resolve(graph, text, kinds)
+
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 edition_option = click.option("--edition", help="Answer as stated in this edition (default: the current one).")
 
@@ -106,7 +116,8 @@ def list_(ctx, kind, area, edition, as_json, fmt):
     """List entities of a KIND: bodies, posts, organisations, partnerships, editions, ..."""
     from lscp.queries import list_entities
 
-    rows = list_entities(_graph(ctx), kind, area=area, edition=edition)
+    graph = _graph(ctx)
+    rows = list_entities(graph, kind, area=_id(graph, area, "area"), edition=_id(graph, edition, "edition"))
     if as_json:
         click.echo(to_json(rows))
     else:
@@ -123,7 +134,8 @@ def search(ctx, words, limit, as_json, fmt):
     from lscp.queries import search as search_query
 
     hits = search_query(_graph(ctx), " ".join(words), limit=limit)
-    click.echo(to_json(hits) if as_json else table(hits, ["id", "kind", "name", "matched"], fmt), nl=False)
+    click.echo(to_json(hits) if as_json else table(hits, ["id", "kind", "name", "areas", "partnership", "matched"], fmt, width=48),
+               nl=False)
 
 
 @cli.command()
@@ -136,7 +148,8 @@ def show(ctx, entity_id, everything, as_json):
     """An entity, its relations in and out, and each citation with its lines."""
     from lscp.queries.browse import SHOW_LIMIT, show as show_query
 
-    detail = show_query(_graph(ctx), entity_id, limit=None if everything else SHOW_LIMIT)
+    graph = _graph(ctx)
+    detail = show_query(graph, _id(graph, entity_id), limit=None if everything else SHOW_LIMIT)
     click.echo(to_json(detail) if as_json else text.detail(detail), nl=False)
 
 
@@ -210,7 +223,8 @@ def accountable_(ctx, target, edition, as_json):
     """Who is accountable for TARGET (a body, post, function or organisation)."""
     from lscp.queries import accountable
 
-    _answer(accountable(_graph(ctx), target, edition=edition), as_json, text.accountability)
+    graph = _graph(ctx)
+    _answer(accountable(graph, _id(graph, target), edition=_id(graph, edition, "edition")), as_json, text.accountability)
 
 
 @cli.command()
@@ -222,7 +236,8 @@ def accountabilities(ctx, target, edition, as_json):
     """Everything TARGET (a post, person or organisation) is accountable or responsible for."""
     from lscp.queries import accountabilities as query
 
-    _answer(query(_graph(ctx), target, edition=edition), as_json, text.accountabilities)
+    graph = _graph(ctx)
+    _answer(query(graph, _id(graph, target), edition=_id(graph, edition, "edition")), as_json, text.accountabilities)
 
 
 @cli.command()
@@ -235,7 +250,9 @@ def escalate(ctx, start, condition, edition, as_json):
     """Where a matter goes from START when people disagree or it is stuck."""
     from lscp.queries import escalation
 
-    _answer(escalation(_graph(ctx), start, condition=condition, edition=edition), as_json, text.escalation)
+    graph = _graph(ctx)
+    _answer(escalation(graph, _id(graph, start), condition=condition, edition=_id(graph, edition, "edition")), as_json,
+            text.escalation)
 
 
 @cli.command()
@@ -249,7 +266,8 @@ def gaps(ctx, area, rules, edition, as_json, fmt):
     """What is missing: structural gaps, statutory rules not met, facts not stated, key-person risk."""
     from lscp.queries import gaps as query
 
-    report = query(_graph(ctx), area=area, rules=rules, edition=edition)
+    graph = _graph(ctx)
+    report = query(graph, area=_id(graph, area, "area"), rules=rules, edition=_id(graph, edition, "edition"))
     _report(report, report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, as_json, 200)
     if report.findings:
         ctx.exit(EXIT_FINDINGS)
@@ -264,7 +282,8 @@ def vacancy(ctx, post, edition, as_json):
     """What breaks if POST falls vacant: chairs, quoracy, accountability chains."""
     from lscp.queries import vacancy as query
 
-    _answer(query(_graph(ctx), post, edition=edition), as_json, text.vacancy)
+    graph = _graph(ctx)
+    _answer(query(graph, _id(graph, post), edition=_id(graph, edition, "edition")), as_json, text.vacancy)
 
 
 @cli.command()
@@ -275,7 +294,8 @@ def compare(ctx, partnerships, as_json, fmt):
     """Partnerships (or areas) side by side."""
     from lscp.queries import compare as query
 
-    result = query(_graph(ctx), *partnerships)
+    graph = _graph(ctx)
+    result = query(graph, *[_id(graph, p, "partnership", "area") for p in partnerships])
     click.echo(to_json(result) if as_json else text.comparison(result, fmt), nl=False)
 
 
@@ -288,7 +308,8 @@ def diff(ctx, before, after, as_json, fmt):
     """What changed between two editions (e.g. hips-2019 hips-2022)."""
     from lscp.queries import diff as query
 
-    result = query(_graph(ctx), before, after)
+    graph = _graph(ctx)
+    result = query(graph, _id(graph, before, "edition"), _id(graph, after, "edition"))
     _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json, 160)
 
 
@@ -300,7 +321,8 @@ def load_(ctx, target, as_json, fmt):
     """The seats, chairs and meetings a person, post or organisation carries."""
     from lscp.queries import load
 
-    result = load(_graph(ctx), target)
+    graph = _graph(ctx)
+    result = load(graph, _id(graph, target))
     _report(result, result.roles, ["body_name", "role", "meetings_per_year", "editions"], fmt, as_json)
 
 
@@ -312,7 +334,8 @@ def raci(ctx, area, as_json, fmt):
     """Functions against who is responsible and who is accountable."""
     from lscp.queries import raci as query
 
-    result = query(_graph(ctx), area)
+    graph = _graph(ctx)
+    result = query(graph, _id(graph, area, "area"))
     _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json, 90)
 
 

@@ -26,10 +26,42 @@ async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T
         return question(graph, *args, **kwargs)
     return await run_in_threadpool(question, graph, *args, **kwargs)
 
-EntityId = Annotated[str, Path(description="An entity id, e.g. southampton.silg.", examples=["southampton.silg"])]
-Edition = Annotated[str | None, Query(description="Answer as stated in this edition (default: the current one).",
-                                      examples=["southampton-2022"])]
-Area = Annotated[str | None, Query(description="Only the partnerships of this area.", examples=["southampton"])]
+
+TypedId = Annotated[str, Path(description="An entity id (southampton.silg), or a name or abbreviation (SILG) that "
+                                         "search resolves to one entity; several matches answer 404 with them.",
+                             examples=["southampton.silg"])]
+
+
+async def resolved_id(graph: GraphDep, entity_id: TypedId) -> str:
+    """The id a path names: an id as given, else a name resolved through search (queries.lookup)."""
+    from lscp.queries.lookup import resolve
+
+    return await answer(graph, resolve, entity_id)
+
+
+# Every route taking an entity id takes a name too: the dependency resolves it, and a name that
+# matches several entities answers 404 with their ids (errors.py: NotFound).
+EntityId = Annotated[str, Depends(resolved_id)]
+TypedEdition = Annotated[str | None, Query(alias="edition", description="Answer as stated in this edition "
+                                           "(default: the current one); an id or a name.", examples=["southampton-2022"])]
+TypedArea = Annotated[str | None, Query(alias="area", description="Only the partnerships of this area (an id or a name).",
+                                        examples=["southampton"])]
+
+
+async def resolved_edition(graph: GraphDep, edition: TypedEdition = None) -> str | None:
+    from lscp.queries.lookup import resolve
+
+    return None if edition is None else await answer(graph, resolve, edition, ("edition",))
+
+
+async def resolved_area(graph: GraphDep, area: TypedArea = None) -> str | None:
+    from lscp.queries.lookup import resolve
+
+    return None if area is None else await answer(graph, resolve, area, ("area",))
+
+
+Edition = Annotated[str | None, Depends(resolved_edition)]
+Area = Annotated[str | None, Depends(resolved_area)]
 
 
 class Memo:

@@ -63,7 +63,7 @@ def detail(d: EntityDetail) -> str:
             for view in views:
                 out.append(relation_line(view, outgoing))
                 if view.note:
-                    out.append(f"      note: {view.note}")
+                    out.append(f"      {'inferred' if view.inferred else 'note'}: {view.note}")
                 for cited in view.sources:
                     out += citation_lines(cited)
     for more in d.omitted:
@@ -94,6 +94,8 @@ def _steps(steps, indent="    ") -> list[str]:
         when = f" (when: {step.condition.replace('-', ' ')})" if step.condition else ""
         cites = ", ".join(c.citation for c in step.sources)
         out.append(f"{indent}{step.source_name} {step.label} {step.target_name}{when}  [{cites}]")
+        if step.caveat:
+            out.append(f"{indent}  inferred, not stated: {step.caveat}")
     return out
 
 
@@ -117,10 +119,14 @@ def accountabilities(a) -> str:
     out = [a.summary, ""]
     if a.accountable_for:
         out.append("Accountable for:")
-        out += [f"  {x.subject_name}: {x.via}" for x in a.accountable_for]
+        for x in a.accountable_for:
+            out.append(f"  {x.subject_name}: {x.via}")
+            out += [f"    inferred, not stated: {c}" for c in x.caveats]
     if a.responsible_for:
         out.append("Directly responsible for:")
-        out += [f"  {x.via}: {x.subject_name}  [{', '.join(c.citation for c in x.sources)}]" for x in a.responsible_for]
+        for x in a.responsible_for:
+            out.append(f"  {x.via}: {x.subject_name}  [{', '.join(c.citation for c in x.sources)}]")
+            out += [f"    inferred, not stated: {c}" for c in x.caveats]
     return "\n".join(out) + "\n"
 
 

@@ -41,6 +41,7 @@ class Edge:
     label: str | None = None
     status: str | None = None
     highlight: bool = False
+    inferred: bool = False  # read into the text, not stated: labelled and listed in the key
     invisible: bool = False  # a layout hint only: never drawn, never exported
     minlen: int | None = None
     weight: int | None = None  # layout hints only: how hard dot keeps the two boxes close

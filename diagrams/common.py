@@ -162,13 +162,20 @@ def humanise(word: str) -> str:
     return word.replace("-", " ").replace("_", " ")
 
 
+INFERRED_LABEL = "(inferred)"
+
+
 def relation_label(relation: Relation) -> str | None:
-    """The words on a line: the escalation condition, the member's capacity."""
+    """The words on a line: the escalation condition, the member's capacity; "(inferred)" when
+    the relation is read into the text rather than stated (the key says so)."""
+    words = None
     if relation.type == "escalates_to" and relation.condition:
-        return humanise(relation.condition)
-    if relation.type == "member_of" and relation.capacity:
-        return humanise(relation.capacity)
-    return None
+        words = humanise(relation.condition)
+    elif relation.type == "member_of" and relation.capacity:
+        words = humanise(relation.capacity)
+    if relation.inferred:
+        return f"{words} {INFERRED_LABEL}" if words else INFERRED_LABEL
+    return words
 
 
 def add_relation_edges(graph: Graph, chart: Chart, editions: Iterable[str], types: Iterable[str],
@@ -178,7 +185,8 @@ def add_relation_edges(graph: Graph, chart: Chart, editions: Iterable[str], type
     for relation in graph.relations(types):
         if relation.source in chart.nodes and relation.target in chart.nodes and seen_in(relation, editions) \
                 and keep(relation):
-            chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation)))
+            chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation),
+                                inferred=relation.inferred))
 
 
 def organisation_order(entity: Entity) -> tuple:

@@ -145,6 +145,10 @@ class KeyRow(NamedTuple):
     head: str = "normal"  # graphviz arrowhead (lines)
 
 
+INFERRED_KEY = ("(inferred): a line read into the text, not stated by it; "
+                "the relation's note in lscp show says how")
+
+
 def key_rows(chart: Chart) -> list[KeyRow]:
     """The key of a chart: the box styles used, then the relation types drawn, then emphasis."""
     rows = []
@@ -165,6 +169,8 @@ def key_rows(chart: Chart) -> list[KeyRow]:
         rows.append(KeyRow("status", style.color, "dashed" if style.dashed else "solid", style.label))
     for letter, condition in sorted(chart.codes.items()):
         rows.append(KeyRow("code", edge_style("escalates_to").color, letter, f"escalation when: {condition}"))
+    if any(e.inferred and not e.invisible for e in chart.edges):
+        rows.append(KeyRow("note", "#404040", "", INFERRED_KEY))
     for _, text in chart.legend_extra:
         rows.append(KeyRow("note", "#404040", "", text))
     return rows

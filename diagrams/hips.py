@@ -156,7 +156,8 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
     for relation in graph.relations(LINKS):
         if relation.source in chart.nodes and relation.target in chart.nodes and seen_in(relation, scope) \
                 and (relation.source in hips_nodes or relation.target in hips_nodes):
-            chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation)))
+            chart.add_edge(Edge(relation.source, relation.target, relation.type, label=relation_label(relation),
+                                inferred=relation.inferred))
 
     fold_conditions(chart)
 

@@ -88,6 +88,9 @@ class Relation(Strict):
     since: PartialDate = None
     until: PartialDate = None
     note: str | None = None
+    # True when the relation is read into the text rather than stated by it; `note` then says
+    # what was read and why, and every answer using the relation shows that caveat.
+    inferred: bool = False
     capacity: Capacity | None = None
     represents: list[Id] = empty()
     condition: Condition | None = None
@@ -111,6 +114,12 @@ class Relation(Strict):
     @classmethod
     def _listed(cls, value):
         return value if isinstance(value, list) else [value]
+
+    @model_validator(mode="after")
+    def _inference_explained(self):
+        if self.inferred and not self.note:
+            raise ValueError("an inferred relation needs a 'note' saying what is read into the text")
+        return self
 
     @model_validator(mode="after")
     def _attributes_fit_type(self):

@@ -5,8 +5,8 @@ one of its names is asked for (module `__getattr__`): `lscp show` then builds th
 `browse` only, not those of every topic (a CLI answer is measured against the bare import
 floor). Type checkers read the same names from the `TYPE_CHECKING` imports.
 
-Six functions share their module's name (`gaps`, `compare`, `diff`, `coverage`, `overview`,
-`escalation`); importing such a module sets the module on the package, so each lookup puts the
+Seven functions share their module's name (`gaps`, `compare`, `diff`, `coverage`, `overview`,
+`escalation`, `partnership`); importing such a module sets the module on the package, so each lookup puts the
 functions back. Import other names of a topic from the package too, not from its module.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .escalation import CONDITIONS, EscalationAnswer, escalation
     from .gaps import GapsReport, gaps
     from .overview import Overview, overview
+    from .partnership import PartnershipReport, partnership
     from .workload import LoadAnswer, RaciMatrix, VacancyAnswer, load, raci, vacancy
 
 _TOPICS = {
@@ -35,6 +36,7 @@ _TOPICS = {
     "escalation": ("CONDITIONS", "EscalationAnswer", "escalation"),
     "gaps": ("GapsReport", "gaps"),
     "overview": ("Overview", "overview"),
+    "partnership": ("PartnershipReport", "partnership"),
     "workload": ("LoadAnswer", "RaciMatrix", "VacancyAnswer", "load", "raci", "vacancy"),
 }
 _HOME = {name: topic for topic, names in _TOPICS.items() for name in names}
@@ -43,9 +45,9 @@ __all__ = [
     "CONDITIONS",
     "AccountabilitiesAnswer", "AccountabilityAnswer", "Comparison", "DocumentCoverage", "EditionDiff",
     "EntityDetail", "EntitySummary", "EscalationAnswer", "GapsReport", "LoadAnswer", "Overview",
-    "RaciMatrix", "SearchHit", "VacancyAnswer",
+    "PartnershipReport", "RaciMatrix", "SearchHit", "VacancyAnswer",
     "accountabilities", "accountable", "compare", "coverage", "diff", "escalation", "gaps",
-    "list_entities", "load", "overview", "raci", "search", "show", "vacancy",
+    "list_entities", "load", "overview", "partnership", "raci", "search", "show", "vacancy",
 ]
 
 

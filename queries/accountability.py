@@ -12,7 +12,7 @@ from lscp.loaders import Graph
 from lscp.model import Relation, UsageError
 
 from .editions import editions_of, seen_in
-from .results import Cited, Knowledge, cite_all
+from .results import Cited, Knowledge, caveat, cite_all
 from .scope import area_closure, partnership_of
 from .view import View, view_for, visible
 from .words import a
@@ -30,6 +30,7 @@ class Step(BaseModel):
     condition: str | None = None
     relation_from: str | None = None  # the stated relation's own direction, which the label may reverse
     relation_to: str | None = None
+    caveat: str | None = None  # set when the step is an inference (results.caveat)
     sources: list[Cited] = []
 
 
@@ -285,7 +286,7 @@ def _step(graph: Graph, view: View, edge: _Edge) -> Step:
         condition=relation.condition if relation else None,
         relation_from=relation.source if relation else None,
         relation_to=relation.target if relation else None,
-        sources=cite_all(graph, citations),
+        caveat=caveat(relation), sources=cite_all(graph, citations),
     )
 
 
@@ -473,6 +474,7 @@ class Accountability(BaseModel):
     subject: str
     subject_name: str
     via: str
+    caveats: list[str] = []  # of the inferred relations on the way
     sources: list[Cited] = []
     every_chain: bool = True  # (in_chain_for) every chain of the subject passes through the post
 
@@ -501,7 +503,8 @@ def accountabilities(graph: Graph, target: str, edition: str | None = None) -> A
     in_chain_for = [_accountability(graph, c) for c in through]
     responsible_for = [
         Accountability(subject=r.target, subject_name=graph.by_id[r.target].name, via=r.type.replace("_", " "),
-                       sources=cite_all(graph, r.src)) for r in directly(graph, view, target)]
+                       caveats=[c] if (c := caveat(r)) else [], sources=cite_all(graph, r.src))
+        for r in directly(graph, view, target)]
     on_chain = f", on the accountability chain of {len(in_chain_for)} more" if in_chain_for else ""
     summary = (f"{entity.name} is accountable for {len(accountable_for)} bodies, functions and posts{on_chain}, "
                f"and directly responsible for {len(responsible_for)}.")
@@ -533,6 +536,7 @@ def directly(graph: Graph, view: View, target: str) -> list[Relation]:
 def _accountability(graph: Graph, c: Carried) -> Accountability:
     return Accountability(subject=c.subject, subject_name=graph.by_id[c.subject].name,
                           via=_describe(graph, list(c.path)), every_chain=c.every_chain,
+                          caveats=list(dict.fromkeys(x for e in c.path if (x := caveat(e.relation)))),
                           sources=_unique([x for e in c.path if e.relation for x in cite_all(graph, e.relation.src)]))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-from lscp.loaders.names import WORD
+from lscp.loaders.names import EXACT, WORD
 from lscp.model import Entity, Relation
 
 from .editions import seen_in
@@ -31,6 +31,10 @@ class SearchHit(BaseModel):
     name: str
     matched: str
     score: int
+    areas: list[str] = []  # where the hit belongs, to tell apart things of the same name
+    partnership: str | None = None
+    partnership_name: str | None = None
+    reason: str = "name"  # name; name within area (area words typed with a name); partnership of area
 
 
 class NotStatedView(BaseModel):
@@ -116,17 +120,60 @@ def _in_edition_or_related(graph: Graph, entity: Entity, edition: str) -> bool:
 
 
 def search(graph: Graph, text: str, limit: int = 20) -> list[SearchHit]:
-    """Entities whose id, name or alias matches every word of `text`, best first. Only the first
-    MAX_SEARCH_CHARS characters and MAX_SEARCH_WORDS words count: a search costs the
-    same whatever is sent."""
+    """Entities matching what was typed, best first. Every word must match a name, alias or id;
+    words naming an area ("plymouth", "isle of wight") also narrow the rest of the words to that
+    area, and an area named alone lists the partnerships covering it first (`queries.lookup`).
+    Only the first MAX_SEARCH_CHARS characters and MAX_SEARCH_WORDS words count: a search costs
+    the same whatever is sent."""
     from lscp.limits import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
+
+    from .lookup import area_hits, area_scope, in_scope, partnerships_covering, split_area
 
     text = text[:MAX_SEARCH_CHARS]
     words = WORD.findall(text.lower())[:MAX_SEARCH_WORDS]
     if not words:
         return []
-    return [SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points)
-            for points, entity, matched in graph.ranked_matches(words, text, limit)]
+    found = [(*hit, "name") for hit in name_hits(graph, words, text, limit)]
+    area, rest = split_area(graph, words)
+    if area is not None and not rest:  # an area alone: its partnerships, then the names
+        found = [(EXACT, p, p.name, "partnership of area") for p in partnerships_covering(graph, area)] + found
+    elif area is not None:  # what belongs to the area typed before what only has its name in an id
+        scope = area_scope(graph, area)
+        found.sort(key=lambda hit: (hit[0] < EXACT, not in_scope(graph, hit[1], scope), hit[1].kind in _PAPERS))
+        if len(found) < limit:
+            found += [(*hit, "name within area")
+                      for hit in area_hits(graph, area, rest, limit, _name_hits_of(graph), deep=not found)]
+    return [_hit(graph, *hit) for hit in _distinct(found)[:limit]]
+
+
+_PAPERS = ("edition", "source")  # the documents themselves: seldom what a name with an area means
+
+
+def name_hits(graph: Graph, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
+    """The plain name search: the `limit` best (score, entity, matched name), every word in a
+    name, an alias or the id (the name index, or a database backend's candidates scored)."""
+    return graph.ranked_matches(words, text, limit)
+
+
+def _name_hits_of(graph: Graph):
+    return lambda words, text, limit: name_hits(graph, words, text, limit)
+
+
+def _distinct(found: list[tuple]) -> list[tuple]:
+    seen, out = set(), []
+    for hit in found:
+        if hit[1].id not in seen:
+            seen.add(hit[1].id)
+            out.append(hit)
+    return out
+
+
+def _hit(graph: Graph, points: int, entity: Entity, matched: str, reason: str) -> SearchHit:
+    from .lookup import describe
+
+    areas, partnership, partnership_name = describe(graph, entity)
+    return SearchHit(id=entity.id, kind=entity.kind, name=entity.name, matched=matched, score=points,
+                     areas=areas, partnership=partnership, partnership_name=partnership_name, reason=reason)
 
 
 def show(graph: Graph, entity_id: str, limit: int | None = SHOW_LIMIT) -> EntityDetail:

@@ -10,7 +10,7 @@ from lscp.model import Relation, UsageError
 from lscp.model.vocabulary import Condition, words
 
 from .accountability import Step, has_arrangements, lead_representatives
-from .results import Cited, Knowledge, cite_all
+from .results import Cited, Knowledge, caveat, cite_all
 from .scope import partnership_of
 from .view import View, view_for, visible
 
@@ -120,7 +120,8 @@ def _step(graph: Graph, relation: Relation, source: str, target: str, label: str
     return Step(
         source=source, source_name=graph.by_id[source].name, label=label, type=relation.type,
         target=target, target_name=graph.by_id[target].name, condition=relation.condition,
-        relation_from=relation.source, relation_to=relation.target, sources=cite_all(graph, relation.src),
+        relation_from=relation.source, relation_to=relation.target, caveat=caveat(relation),
+        sources=cite_all(graph, relation.src),
     )
 
 

@@ -33,7 +33,7 @@ def overview(graph: Graph) -> Overview:
             continue
         rows.append(PartnershipOverview(
             id=partnership.id, name=partnership.name, kind=partnership.partnership_kind,
-            areas=sorted(r.target for r in graph.relations("covers", source=partnership.id)),
+            areas=sorted({r.target for r in graph.relations("covers", source=partnership.id)}),
             editions=editions,
             partners=sorted({graph.by_id[r.source].name for r in graph.relations("partner_of", target=partnership.id)}),
             bodies=sorted(b.name for b in graph.entities("body") if b.partnership == partnership.id),

@@ -35,7 +35,13 @@ class RelationView(BaseModel):
     editions: list[str] = []
     attributes: dict[str, str | int | float | bool | list[str]] = {}
     note: str | None = None
+    inferred: bool = False  # read into the text, not stated by it: `note` says how
     sources: list[Cited] = []
+
+
+def caveat(relation: Relation | None) -> str | None:
+    """What an answer using this relation must say about it: the note of an inferred relation."""
+    return relation.note if relation is not None and relation.inferred else None
 
 
 def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
@@ -76,6 +82,7 @@ def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> 
         editions=relation.editions,
         attributes=attributes,
         note=relation.note,
+        inferred=relation.inferred,
         sources=cite_all(graph, relation.src, with_lines),
     )
 
@@ -83,20 +90,24 @@ def view_relation(graph: Graph, relation: Relation, with_lines: bool = True) -> 
 def same_facts(relations: list[Relation]) -> list[list[Relation]]:
     """Relations grouped where they state the same fact: one document listing an organisation
     in two lists (Portsmouth's relevant agencies at 000:210 and 000:563) is one relevant agency,
-    cited twice. Only the citations and notes may differ; order is that of first appearance."""
+    cited twice. Only the citations, notes and whether a line is read rather than stated may
+    differ (000:217 states what 000:794's "All Faith Groups" is read as); order is that of first
+    appearance."""
     groups: dict[tuple, list[Relation]] = {}
     for relation in relations:
         fields = relation.__dict__
-        key = tuple((name, repr(value)) for name, value in fields.items() if name not in ("src", "note"))
+        key = tuple((name, repr(value)) for name, value in fields.items() if name not in ("src", "note", "inferred"))
         groups.setdefault(key, []).append(relation)
     return list(groups.values())
 
 
 def view_fact(graph: Graph, group: list[Relation], with_lines: bool = True) -> RelationView:
-    """One fact stated by one or more relations: the first relation's view, with every citation."""
-    view = view_relation(graph, group[0], with_lines)
+    """One fact stated by one or more relations: the first stated relation's view (an inference
+    only where every line is read into), with every citation."""
+    view = view_relation(graph, min(group, key=lambda r: r.inferred), with_lines)
     if len(group) > 1:
         view.sources = cite_all(graph, [c for r in group for c in r.src], with_lines)
+        view.inferred = all(r.inferred for r in group)
         notes = list(dict.fromkeys(r.note for r in group if r.note))
         view.note = " ".join(notes) or None
     return view

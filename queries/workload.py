@@ -206,23 +206,24 @@ def _vacancy_summary(graph: Graph, entity, posts: list[str], found: list[Finding
     counts: dict[str, int] = {}
     for f in found:
         counts[f.code] = counts.get(f.code, 0) + 1
-    parts = [f"{n} {_WORDS.get(code, code)}" for code, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0])
+    parts = [f"{n} {_WORDS[code][n != 1] if code in _WORDS else code}" for code, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0])
                                                                    if kv[0] in _ORDER else 99)]
     return f"{lead}: {'; '.join(parts)}."
 
 
-_WORDS = {
-    "vacancy-statutory-role": "statutory role(s) left empty",
-    "vacancy-accountability-vacant": "body/function/post(s) losing a lead representative accountable for them",
-    "vacancy-chain-cut": "accountability chain(s) cut",
-    "vacancy-chain-weakened": "accountability chain(s) passing through it",
-    "vacancy-chair-lost": "body/bodies left without a chair",
-    "vacancy-co-chair-lost": "body/bodies losing one of their chairs",
-    "vacancy-vice-chair-lost": "vice-chair(s) lost",
-    "vacancy-quorum-lost": "body/bodies unable to be quorate",
-    "vacancy-function-uncovered": "function(s) losing someone responsible",
-    "vacancy-delegation-lost": "delegation(s) without a delegator",
-    "vacancy-seat-empty": "seat(s) left empty",
+_WORDS = {  # code -> (one, several), as a person would say them
+    "vacancy-statutory-role": ("statutory role left empty", "statutory roles left empty"),
+    "vacancy-accountability-vacant": ("body, function or post losing the lead representative accountable for it",
+                                      "bodies, functions or posts losing the lead representative accountable for them"),
+    "vacancy-chain-cut": ("accountability chain cut", "accountability chains cut"),
+    "vacancy-chain-weakened": ("accountability chain passing through it", "accountability chains passing through it"),
+    "vacancy-chair-lost": ("body left without a chair", "bodies left without a chair"),
+    "vacancy-co-chair-lost": ("body losing one of its chairs", "bodies losing one of their chairs"),
+    "vacancy-vice-chair-lost": ("vice-chair lost", "vice-chairs lost"),
+    "vacancy-quorum-lost": ("body unable to be quorate", "bodies unable to be quorate"),
+    "vacancy-function-uncovered": ("function losing someone responsible", "functions losing someone responsible"),
+    "vacancy-delegation-lost": ("delegation without a delegator", "delegations without a delegator"),
+    "vacancy-seat-empty": ("seat left empty", "seats left empty"),
 }
 _ORDER = list(_WORDS)
 

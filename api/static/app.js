@@ -38,7 +38,7 @@
           list.replaceChildren.apply(list, found.map(function (h) {
             var option = document.createElement("option");
             option.value = h.name;
-            option.label = h.kind + " · " + h.id;
+            option.label = [h.kind].concat(h.areas || [], [h.id]).join(" · ");
             return option;
           }));
           choose();

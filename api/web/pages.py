@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lscp import queries
+from lscp.model import UsageError
 from lscp.queries.browse import SHOW_LIMIT
 
-from ..deps import GraphDep
-from .views import answer_chart, by_partnership, changes_chart, compare_chart, partnership_page, resolve
+from ..deps import EntityId, GraphDep
+from .views import (answer_chart, area_offer, by_partnership, changes_chart, compare_chart, partnership_page, resolve,
+                    with_lines)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -35,7 +38,7 @@ def search(request: Request, graph: GraphDep, q: Text = "") -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, graph: GraphDep, entity_id: str,
+def entity(request: Request, graph: GraphDep, entity_id: EntityId,
            everything: Annotated[bool, Query(alias="all")] = False) -> HTMLResponse:
     """One entity: relations both ways (the first SHOW_LIMIT of each type unless ?all=1), each
     citation expandable to its lines."""
@@ -66,20 +69,51 @@ def compliance(request: Request, graph: GraphDep, partnership_id: str,
 
 
 @router.get("/ask")
-def ask(request: Request, graph: GraphDep, question: Literal["accountable", "escalate"] = "accountable",
-        q: Text = "", id: MaybeText = None, when: MaybeText = None) -> HTMLResponse:
-    """Who is accountable for…? Where does this escalate? Plain words first, then chains and sources."""
+def ask(request: Request, graph: GraphDep,
+        question: Literal["accountable", "escalate", "accountabilities", "vacancy"] = "accountable",
+        q: Text = "", id: MaybeText = None, when: MaybeText = None) -> Response:
+    """Who is accountable for…? Where does this escalate? Plain words first, then chains and sources.
+    An area is never an error: the page offers its partnerships and bodies to ask about."""
     target, candidates = (id, []) if id else resolve(graph, q) if q.strip() else (None, [])
-    answer = detail = None
+    if target and question in ("accountabilities", "vacancy"):
+        return RedirectResponse(f"/{question}/{quote(target, safe='')}", status_code=303)
+    answer = detail = offer = problem = None
     if target:
         detail = queries.show(graph, target)
-        answer = (queries.accountable(graph, target) if question == "accountable"
-                  else queries.escalation(graph, target, condition=when or None))
+        if when and when not in queries.CONDITIONS:  # a bad parameter stays a 422, as everywhere
+            raise UsageError(f"unknown condition {when!r}; use one of: {', '.join(queries.CONDITIONS)}")
+        if detail.kind == "area":
+            offer = area_offer(graph, target)
+        else:
+            try:
+                answer = (queries.accountable(graph, target) if question == "accountable"
+                          else queries.escalation(graph, target, condition=when or None))
+            except UsageError as exc:  # asked of the wrong kind of thing: said on the page, not as an error
+                problem = str(exc)
+    elif candidates and any(c.kind == "area" for c in candidates):
+        offer = area_offer(graph, next(c.id for c in candidates if c.kind == "area"))
     groups = by_partnership(graph, answer.chains if question == "accountable" else answer.routes,
                             home=detail.fields.get("partnership")) if answer else []
     return _render(request, "ask.html", question=question, q=detail.name if detail else q, target=target,
                    when=when or "", candidates=candidates, answer=answer, detail=detail, groups=groups,
-                   conditions=queries.CONDITIONS, chart=answer_chart(groups, question, target, when) if target else None)
+                   offer=offer, problem=problem, conditions=queries.CONDITIONS,
+                   chart=answer_chart(groups, question, target, when) if answer else None)
+
+
+@router.get("/accountabilities/{entity_id}")
+def accountabilities(request: Request, graph: GraphDep, entity_id: EntityId) -> HTMLResponse:
+    """Everything a post, person or organisation is accountable or responsible for, in plain words."""
+    return _render(request, "accountabilities.html", answer=queries.accountabilities(graph, entity_id),
+                   kind=graph.entity(entity_id).kind)
+
+
+@router.get("/vacancy/{entity_id}")
+def vacancy(request: Request, graph: GraphDep, entity_id: EntityId) -> HTMLResponse:
+    """What breaks if a post (or a person's posts) falls vacant, each consequence cited."""
+    answer = queries.vacancy(graph, entity_id)
+    for found in answer.findings:
+        found.facts = with_lines(graph, found.facts)
+    return _render(request, "vacancy.html", answer=answer)
 
 
 @router.get("/compare")

@@ -57,14 +57,18 @@ def _title_ok(post_name: str, sector: str, org, wt2023: bool) -> bool:
     if sector == "health-commissioner":
         return "chief executive" in name and not is_ccg(org) if wt2023 else ("accountable officer" in name or "chief executive" in name)
     if sector == "police":
-        if "assistant" in name or "deputy" in name or "superintendent" in name:
+        # WT2018 names "a chief officer of police": assistant and deputy chief constables hold
+        # chief officer ranks (002:159 "Chief Officer (Assistant Chief Constable)"); WT2023's
+        # lead safeguarding partner is the chief officer of police, the chief constable.
+        # A superintendent is below the chief officer ranks under either.
+        if "superintendent" in name or (wt2023 and ("assistant" in name or "deputy" in name)):
             return False
         return "chief constable" in name or "chief officer" in name
     return True
 
 
 EXPECTED = {
-    False: "the local authority chief executive, the CCG accountable officer (ICB chief executive from July 2022) and the chief officer of police (the chief constable)",
+    False: "the local authority chief executive, the CCG accountable officer (ICB chief executive from July 2022) and a chief officer of police (a chief constable, deputy or assistant chief constable)",
     True: "the local authority chief executive, the integrated care board chief executive and the chief officer of police (the chief constable)",
 }
 

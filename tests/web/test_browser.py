@@ -159,3 +159,34 @@ def test_the_ask_page_works_from_the_keyboard(page):
     expect(page.locator("section.answer .summary")).to_contain_text("Accountable for Rapid review of serious incidents")
     expect(page.locator("section.answer")).to_contain_text("Serious Incidents and Learning Group")
     shot(page, "ask-rapid-review")
+
+
+def test_ask_about_plymouth_then_what_breaks_if_a_post_falls_vacant(page):
+    """Issue 13: Ask about an area offers its partnerships and bodies (never an error page), and
+    a post's page leads to what breaks if it falls vacant, each consequence with its lines.
+    002:233-235 Plymouth's Quality Assurance Group; 004:252 'This group is chaired by the
+    Designated Doctor for Southampton.'"""
+    page.goto("/ask")
+    page.get_by_label("Who is accountable for…?").check()
+    box = page.get_by_label("Group, post, duty or organisation")
+    box.press_sequentially("Plymouth", delay=20)
+    expect(page.locator('#q-options option[value="Plymouth Safeguarding Children Partnership"]')).to_have_count(1)
+    box.press("Enter")
+    offer = page.get_by_role("region", name="Plymouth is an area: ask about one of its partnerships or bodies")
+    expect(offer).to_be_visible()
+    expect(offer.get_by_role("link", name="Plymouth Safeguarding Children Partnership").first).to_be_visible()
+    expect(page.locator(".error")).to_have_count(0)
+    shot(page, "ask-plymouth")
+
+    offer.get_by_role("link", name="Quality Assurance Group", exact=True).click()
+    expect(page.locator("section.answer .summary")).to_contain_text("Quality Assurance Group")
+
+    page.goto("/entities/southampton.designated-doctor")
+    page.get_by_role("link", name="What breaks if this post falls vacant?").click()
+    expect(page).to_have_url(re.compile(r"/vacancy/southampton\.designated-doctor$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("If Designated Doctor for Southampton falls vacant")
+    breaks = page.get_by_role("region", name=re.compile("What breaks"))
+    expect(breaks).to_contain_text("Serious Incidents and Learning Group loses its chair")
+    breaks.locator("details summary").first.click()
+    expect(breaks.locator("pre.lines").first).to_contain_text("This group is chaired by the Designated Doctor for Southampton")
+    shot(page, "vacancy-designated-doctor")

@@ -100,7 +100,6 @@ def test_changes_page(client):
     ("/ask?id=southampton.silgg", 404, "southampton.silg"),
     ("/ask?question=bogus", 422, "query parameter"),
     ("/ask?question=escalate&id=portsmouth.board&when=never", 422, "unknown condition"),
-    ("/ask?id=southampton", 422, "is an area"),
     ("/compare?p=southampton&p=nowhere", 404, "No entity with id"),
     ("/changes?before=hips-2019&after=nowhere", 422, "unknown edition"),
     ("/nowhere", 404, "Nothing here"),
