@@ -1,12 +1,12 @@
 """Relations between entities, each with its citation, edition and dates."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
-from .citation import Sources
-from .entities import Id, PartialDate, Strict, empty
+from .citation import Cited
+from .entities import ID_PATTERN, Id, PartialDate, Strict, empty
 from .vocabulary import Capacity, Condition
 
 RelationType = Literal[
@@ -83,13 +83,15 @@ class Relation(Strict):
     type: RelationType
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
-    src: Sources
+    src: Cited
     editions: list[Id] = empty()
     since: PartialDate = None
     until: PartialDate = None
     note: str | None = None
     capacity: Capacity | None = None
-    represents: list[Id] = empty()
+    # One id or a list of them (the validator below makes a list).
+    represents: Annotated[list[Id], WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": ID_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}]})] = empty()
     condition: Condition | None = None
     order: int | None = Field(default=None, ge=1)
     share: float | None = Field(default=None, ge=0, le=100)
