@@ -26,10 +26,21 @@ async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T
         return question(graph, *args, **kwargs)
     return await run_in_threadpool(question, graph, *args, **kwargs)
 
-EntityId = Annotated[str, Path(description="An entity id, e.g. southampton.silg.", examples=["southampton.silg"])]
+# Every string parameter is bounded (issue 15): longer answers 422 naming the limit. Ids are far
+# shorter; the search box of the pages caps at the same length.
+MAX_LENGTH = 200
+
+
+def id_path(example: str, what: str = "An entity id"):
+    """The `{entity_id}` path parameter, with an example the operation answers."""
+    return Path(description=f"{what}, e.g. {example}.", examples=[example], max_length=MAX_LENGTH)
+
+
+EntityId = Annotated[str, id_path("southampton.silg")]
 Edition = Annotated[str | None, Query(description="Answer as stated in this edition (default: the current one).",
-                                      examples=["southampton-2022"])]
-Area = Annotated[str | None, Query(description="Only the partnerships of this area.", examples=["southampton"])]
+                                      examples=["southampton-2022"], max_length=MAX_LENGTH)]
+Area = Annotated[str | None, Query(description="Only the partnerships of this area.", examples=["southampton"],
+                                   max_length=MAX_LENGTH)]
 
 
 class Memo:
