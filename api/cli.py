@@ -152,15 +152,35 @@ def overview(ctx, as_json):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (default: stdout); for csv, the directory to write nodes.csv and edges.csv in.")
+@click.option("--bom", is_flag=True, help="csv: start each file with a byte order mark, so Excel reads UTF-8.")
+@click.option("--generated-at", "stamp", is_flag=True,
+              help="graphml: record the time of export (then two exports of the same data differ).")
 @click.pass_context
-def export(ctx, fmt, output):
-    """Export the whole graph as JSON or GraphML."""
-    from lscp.loaders.export import to_graphml, to_json_text
+def export(ctx, fmt, output, bom, stamp):
+    """Export the whole graph as JSON, GraphML, or CSV (nodes.csv and edges.csv); see docs/exports.md."""
+    from lscp.loaders import export as formats
 
-    body = to_json_text(_graph(ctx)) if fmt == "json" else to_graphml(_graph(ctx))
-    _write(body, output)
+    graph = _graph(ctx)
+    if fmt == "csv":
+        if output is None:
+            raise UsageError("--format csv writes two files, nodes.csv and edges.csv: give -o DIRECTORY")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot write to the directory {output}: {exc.strerror or exc}") from None
+        for name, body in formats.to_csv_files(graph, bom=bom).items():
+            _write(body, output / name)
+        return
+    if fmt == "graphml":
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+        _write(formats.to_graphml(graph, generated_at=now), output)
+        return
+    _write(formats.to_json_text(graph), output)
 
 
 @cli.command()
