@@ -152,7 +152,7 @@ def overview(ctx, as_json):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "jsonld"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (default: stdout); for csv, the directory to write nodes.csv and edges.csv in.")
 @click.option("--bom", is_flag=True, help="csv: start each file with a byte order mark, so Excel reads UTF-8.")
@@ -160,7 +160,8 @@ def overview(ctx, as_json):
               help="graphml: record the time of export (then two exports of the same data differ).")
 @click.pass_context
 def export(ctx, fmt, output, bom, stamp):
-    """Export the whole graph as JSON, GraphML, or CSV (nodes.csv and edges.csv); see docs/exports.md."""
+    """Export the whole graph as JSON, GraphML, CSV (nodes.csv and edges.csv) or JSON-LD (W3C ORG
+    and Popolo terms); see docs/exports.md."""
     from lscp.loaders import export as formats
 
     graph = _graph(ctx)
@@ -179,6 +180,11 @@ def export(ctx, fmt, output, bom, stamp):
 
         now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
         _write(formats.to_graphml(graph, generated_at=now), output)
+        return
+    if fmt == "jsonld":
+        from lscp.loaders.jsonld import to_jsonld_text
+
+        _write(to_jsonld_text(graph), output)
         return
     _write(formats.to_json_text(graph), output)
 
