@@ -11,7 +11,7 @@ from lscp import __version__
 from lscp.model import DataError, LscpError, NotFound, UsageError
 
 from . import text
-from .output import table, to_json, write_file
+from .output import FORMATS, table, to_json, write_file
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
@@ -38,8 +38,8 @@ def output_options(func):
     """--json and --format on every command that prints a result."""
 
     @json_option
-    @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table",
-                  show_default=True, help="Layout of tabular answers.")
+    @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table",
+                  show_default=True, help="Layout of tabular answers (csv-bom: CSV with a byte order mark, for Excel).")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -218,12 +218,12 @@ def _answer(result, as_json: bool, render) -> None:
     click.echo(to_json(result) if as_json else render(result), nl=False)
 
 
-def _report(result, rows, columns: list[str], fmt: str, as_json: bool, width: int = 60) -> None:
+def _report(result, rows, columns: list[str], fmt: str, as_json: bool) -> None:
     """A summary line then a table (the summary only in the plain table format)."""
     if as_json:
         click.echo(to_json(result), nl=False)
         return
-    body = table(rows, columns, fmt, width=width)
+    body = table(rows, columns, fmt)
     click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
 
 
@@ -276,7 +276,7 @@ def gaps(ctx, area, rules, edition, as_json, fmt):
     from lscp.queries import gaps as query
 
     report = query(_graph(ctx), area=area, rules=rules, edition=edition)
-    _report(report, report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, as_json, 200)
+    _report(report, report.findings, ["severity", "category", "requirement", "subject", "message", "facts"], fmt, as_json)
     if report.findings:
         ctx.exit(EXIT_FINDINGS)
 
@@ -315,7 +315,7 @@ def diff(ctx, before, after, as_json, fmt):
     from lscp.queries import diff as query
 
     result = query(_graph(ctx), before, after)
-    _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json, 160)
+    _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json)
 
 
 @cli.command("load")
@@ -339,7 +339,7 @@ def raci(ctx, area, as_json, fmt):
     from lscp.queries import raci as query
 
     result = query(_graph(ctx), area)
-    _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json, 90)
+    _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json)
 
 
 @cli.command()

@@ -15,7 +15,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # OWASP's CSV injection rule: a cell starting with one of these is a formula to a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_HTML = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "\\|"})
+_MARKDOWN_HTML = str.maketrans({"<": "&lt;", ">": "&gt;", "|": "\\|"})  # no tag can open
 LIST_SEPARATOR = "; "
 
 
