@@ -19,7 +19,7 @@ from lscp.model.citation import Citation
 from lscp import __version__
 
 from .export import data_version, edge_id, to_data
-from .graph import Graph
+from .graphs import Graph
 
 ID = "tag:lscp,2026:id:"  # an entity's IRI is ID + its id (a tag URI, RFC 4151: no web page claimed)
 VOCAB = "tag:lscp,2026:vocab#"
