@@ -11,7 +11,7 @@ from lscp import __version__
 from lscp.model import DataError, LscpError, NotFound, UsageError
 
 from . import text
-from .output import FORMATS, table, to_json, write_file
+from .output import FORMATS, inert_output, table, to_json, write_file
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
@@ -364,7 +364,13 @@ def _write(body: str, output: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: translate the core's errors into messages and exit codes, never tracebacks."""
+    """Entry point: translate the core's errors into messages and exit codes, never tracebacks.
+    Names from the data (or the command line) never reach the terminal as escape sequences."""
+    with inert_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         returned = cli.main(args=argv, prog_name="lscp", standalone_mode=False)
     except click.exceptions.Exit as done:

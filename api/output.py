@@ -8,11 +8,13 @@ no spreadsheet formulas in CSV.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 import shutil
+import sys
 import textwrap
 from typing import Any, Sequence
 
@@ -38,9 +40,40 @@ def plain(value: Any) -> Any:
     return value
 
 
+_JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def to_json(value: Any) -> str:
-    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text."""
-    return json.dumps(plain(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text. json escapes C0 controls;
+    DEL and the C1 controls (a terminal reads \x9b as ESC [) are escaped too."""
+    text = json.dumps(plain(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return _JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class InertStream:
+    """A text stream that writes control characters as visible escapes (terminal_text), so a
+    name in the data can never drive the terminal it is printed on."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_text(text))
+        return len(text)
+
+    def __getattr__(self, name: str):  # flush, buffer (binary output), encoding, isatty...
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def inert_output():
+    """stdout and stderr as InertStreams for the duration."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _values(value: Any) -> list[str]:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 # Characters XML 1.0 forbids (tab, newline and carriage return are allowed), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# C0 and C1 controls and DEL, but not newline or tab: ESC starts terminal escape sequences.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls and DEL, but not newline, tab or a CRLF line end: ESC starts terminal
+# escape sequences, a lone CR overwrites the line.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # OWASP's CSV injection rule: a cell starting with one of these is a formula to a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_HTML = str.maketrans({"<": "&lt;", ">": "&gt;", "|": "\\|"})  # no tag can open
