@@ -168,3 +168,20 @@ def test_no_spec_valid_request_is_rejected_and_none_fails(app):
         requests()
     assert sent >= 300
     assert rejected == []
+
+
+def test_the_document_builds_over_other_data(base_world):
+    """The examples name bundled ids; over other data the document still builds, with the
+    other data's vocabularies and no answer example that could not be made."""
+    from fastapi.testclient import TestClient
+
+    from lscp.api.http import create_app
+    from lscp.loaders import load
+
+    with TestClient(create_app(load(base_world))) as other:
+        response = other.get("/openapi.json")
+    assert response.status_code == 200
+    document = operations(response.json())
+    assert enum_of(document["gaps"][1], "edition") == ["test-2020"]
+    assert "example" not in document["show_entity"][1]["responses"]["200"]["content"]["application/json"]
+    assert "example" in document["overview"][1]["responses"]["200"]["content"]["application/json"]
