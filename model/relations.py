@@ -77,6 +77,15 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _attribute_rules(schema: dict) -> None:
+    """ATTRIBUTES in the JSON Schema: on any other type, each attribute absent or empty."""
+    schema["allOf"] = [
+        {"if": {"properties": {"type": {"not": {"enum": list(types)}}}},
+         "then": {"properties": {attribute: {"enum": [None, [], False]}}}}
+        for attribute, types in ATTRIBUTES.items()
+    ]
+
+
 class Relation(Strict):
     """A typed, cited edge: `from` --type--> `to`."""
 
@@ -100,7 +109,7 @@ class Relation(Strict):
     via: Id | None = None
     on: Id | None = None
 
-    model_config = {**Strict.model_config, "populate_by_name": True}
+    model_config = {**Strict.model_config, "populate_by_name": True, "json_schema_extra": _attribute_rules}
 
     @field_validator("src")
     @classmethod

@@ -44,12 +44,13 @@ def test_the_schema_has_an_id_and_is_2020_12():
 
 # The loader refuses every file of tests/bad_data (tests/test_loader.py). These break a rule a
 # schema can state: a word outside a vocabulary, a field, an id, a citation or date shape, a
-# range, YAML itself. The rest need the whole data set (ids, documents, cycles), a calendar
-# (30 February) or a rule between fields ('share' only on funds): only the loader checks those.
+# range, an attribute on a type it does not apply to ('share' only on funds), YAML itself. The
+# rest need the whole data set (ids, documents, cycles) or a calendar (30 February): only the
+# loader checks those.
 SCHEMA_REFUSES = {
     "bad_date_format", "bad_id", "citation_malformed", "duplicate_key", "empty_citation",
-    "missing_citation", "not_stated_unknown_field", "share_out_of_range", "unknown_field",
-    "unknown_relation_type", "unknown_section", "unknown_sector", "yaml_syntax",
+    "missing_citation", "not_stated_unknown_field", "share_on_wrong_type", "share_out_of_range",
+    "unknown_field", "unknown_relation_type", "unknown_section", "unknown_sector", "yaml_syntax",
 }
 
 
