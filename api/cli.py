@@ -164,6 +164,8 @@ def export(ctx, fmt, output, bom, stamp):
     and Popolo terms); see docs/exports.md."""
     from lscp.loaders import export as formats
 
+    if bom and fmt != "csv" or stamp and fmt != "graphml":
+        raise UsageError("--bom is for --format csv, --generated-at for --format graphml")
     graph = _graph(ctx)
     if fmt == "csv":
         if output is None:

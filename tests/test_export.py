@@ -135,3 +135,9 @@ def test_edge_ids_do_not_change_when_a_relation_is_added(tmp_path):
     after = {d["relation_id"]: (u, v) for u, v, d in nx.read_graphml(export(tmp_path / "2", "--format", "graphml", data=data), force_multigraph=True).edges(data=True)}
     assert set(before) < set(after) and len(after) == len(before) + 1
     assert all(after[ident] == ends for ident, ends in before.items())
+
+
+def test_an_option_of_another_format_is_refused(capsys):
+    assert main(["export", "--format", "json", "--bom"]) == 2
+    assert main(["export", "--format", "csv", "--generated-at", "-o", "unused"]) == 2
+    assert "--bom is for --format csv" in capsys.readouterr().err
