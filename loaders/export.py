@@ -9,9 +9,9 @@ import io
 import json
 
 import networkx as nx
+from lscp.model.citation import Citation
 
 from lscp import __version__
-from lscp.model.citation import Citation
 
 from .graphs import Graph
 from .inert import csv_cell, flat, joined, xml_text

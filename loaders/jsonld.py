@@ -213,7 +213,7 @@ def to_jsonld(graph: Graph) -> dict:
     nodes = {e["id"]: _entity(e, cite) for e in data["entities"]}
     relations = []
     for record in data["relations"]:
-        node, (subject, prop, target) = _relation(edge_id(record), record, cite)
+        node, (_, prop, target) = _relation(edge_id(record), record, cite)
         relations.append(node)
         entity = nodes[record["from"]]
         entity[prop] = sorted({*entity.get(prop, []), target})

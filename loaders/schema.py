@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 
-from pydantic import ConfigDict, create_model
-
 from lscp.model import ENTITY_TYPES, SECTIONS, Mention, Relation
 from lscp.model.entities import Id
+from pydantic import ConfigDict, create_model
 
 SCHEMA_ID = "tag:lscp,2026:schema/data-file"
 

@@ -11,7 +11,6 @@ import igraph
 import networkx as nx
 import pytest
 import yaml
-
 from lscp.api.cli import main
 from lscp.loaders import default_data_dir
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import rdflib
-
 from lscp.api.cli import main
 from lscp.loaders.jsonld import context_text, vocabulary_text
 

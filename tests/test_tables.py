@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-
 from lscp.api.cli import main
 
 COMMANDS = [

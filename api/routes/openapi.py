@@ -13,7 +13,6 @@ from fastapi import FastAPI
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
-
 from lscp.loaders import Graph
 from lscp.model import LscpError
 from lscp.queries.gaps import arrangements_editions

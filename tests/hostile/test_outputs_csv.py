@@ -7,9 +7,10 @@ import csv
 import io
 
 import pytest
-from .test_outputs_world import hostile_world
 
 from lscp.api.cli import main
+
+from .test_outputs_world import hostile_world
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from .test_outputs_world import hostile_world
 
 from lscp.api.cli import main
+
+from .test_outputs_world import hostile_world
 
 
 @pytest.fixture(scope="module")

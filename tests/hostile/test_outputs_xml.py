@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from .test_outputs_world import hostile_world
 
 from lscp.api.cli import main
+
+from .test_outputs_world import hostile_world
 
 
 @pytest.fixture(scope="module")
