@@ -189,3 +189,16 @@ def test_the_document_builds_over_other_data(base_world):
     assert enum_of(document["gaps"][1], "edition") == ["test-2020"]
     assert "example" not in document["show_entity"][1]["responses"]["200"]["content"]["application/json"]
     assert "example" in document["overview"][1]["responses"]["200"]["content"]["application/json"]
+
+
+def test_an_edition_of_another_partnership_is_no_such_chart(client):
+    response = client.get("/api/charts/hips.dot", params={"edition": "southampton-2022"})
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert error["message"] == "hips has no edition 'southampton-2022'; its editions are: hips-2019, hips-2022"
+    assert error["suggestions"] == ["hips-2019", "hips-2022"]
+
+
+@pytest.mark.parametrize("query", [{"before": "hips-2019"}, {"beside": "portsmouth.pscp", "edition": "hips-2022"}])
+def test_a_mixture_the_modes_do_not_allow_is_422(client, query):
+    assert client.get("/api/charts/hips.dot", params=query).status_code == 422
