@@ -11,7 +11,7 @@ from lscp import __version__
 from lscp.model import DataError, LscpError, NotFound, UsageError
 
 from . import text
-from .output import table, to_json, write_file
+from .output import FORMATS, inert_output, table, to_json, write_file
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
@@ -48,8 +48,8 @@ def output_options(func):
     """--json and --format on every command that prints a result."""
 
     @json_option
-    @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table",
-                  show_default=True, help="Layout of tabular answers.")
+    @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table",
+                  show_default=True, help="Layout of tabular answers (csv-bom: CSV with a byte order mark, for Excel).")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -165,15 +165,43 @@ def overview(ctx, as_json):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv", "jsonld"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (default: stdout); for csv, the directory to write nodes.csv and edges.csv in.")
+@click.option("--bom", is_flag=True, help="csv: start each file with a byte order mark, so Excel reads UTF-8.")
+@click.option("--generated-at", "stamp", is_flag=True,
+              help="graphml: record the time of export (then two exports of the same data differ).")
 @click.pass_context
-def export(ctx, fmt, output):
-    """Export the whole graph as JSON or GraphML."""
-    from lscp.loaders.export import to_graphml, to_json_text
+def export(ctx, fmt, output, bom, stamp):
+    """Export the whole graph as JSON, GraphML, CSV (nodes.csv and edges.csv) or JSON-LD (W3C ORG
+    and Popolo terms); see docs/exports.md."""
+    from lscp.loaders import export as formats
 
-    body = to_json_text(_graph(ctx)) if fmt == "json" else to_graphml(_graph(ctx))
-    _write(body, output)
+    if bom and fmt != "csv" or stamp and fmt != "graphml":
+        raise UsageError("--bom is for --format csv, --generated-at for --format graphml")
+    graph = _graph(ctx)
+    if fmt == "csv":
+        if output is None:
+            raise UsageError("--format csv writes two files, nodes.csv and edges.csv: give -o DIRECTORY")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot write to the directory {output}: {exc.strerror or exc}") from None
+        for name, body in formats.to_csv_files(graph, bom=bom).items():
+            _write(body, output / name)
+        return
+    if fmt == "graphml":
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+        _write(formats.to_graphml(graph, generated_at=now), output)
+        return
+    if fmt == "jsonld":
+        from lscp.loaders.jsonld import to_jsonld_text
+
+        _write(to_jsonld_text(graph), output)
+        return
+    _write(formats.to_json_text(graph), output)
 
 
 @cli.command()
@@ -205,12 +233,12 @@ def _answer(result, as_json: bool, render) -> None:
     click.echo(to_json(result) if as_json else render(result), nl=False)
 
 
-def _report(result, rows, columns: list[str], fmt: str, as_json: bool, width: int = 60) -> None:
+def _report(result, rows, columns: list[str], fmt: str, as_json: bool) -> None:
     """A summary line then a table (the summary only in the plain table format)."""
     if as_json:
         click.echo(to_json(result), nl=False)
         return
-    body = table(rows, columns, fmt, width=width)
+    body = table(rows, columns, fmt)
     click.echo((result.summary + "\n\n" if fmt == "table" else "") + body, nl=False)
 
 
@@ -268,7 +296,7 @@ def gaps(ctx, area, rules, edition, as_json, fmt):
 
     graph = _graph(ctx)
     report = query(graph, area=_id(graph, area, "area"), rules=rules, edition=_id(graph, edition, "edition"))
-    _report(report, report.findings, ["severity", "category", "requirement", "subject", "message"], fmt, as_json, 200)
+    _report(report, report.findings, ["severity", "category", "requirement", "subject", "message", "facts"], fmt, as_json)
     if report.findings:
         ctx.exit(EXIT_FINDINGS)
 
@@ -310,7 +338,7 @@ def diff(ctx, before, after, as_json, fmt):
 
     graph = _graph(ctx)
     result = query(graph, _id(graph, before, "edition"), _id(graph, after, "edition"))
-    _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json, 160)
+    _report(result, result.changes, ["change", "kind", "detail"], fmt, as_json)
 
 
 @cli.command("load")
@@ -336,7 +364,7 @@ def raci(ctx, area, as_json, fmt):
 
     graph = _graph(ctx)
     result = query(graph, _id(graph, area, "area"))
-    _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json, 90)
+    _report(result, result.rows, ["function_name", "responsible", "accountable", "flag"], fmt, as_json)
 
 
 @cli.command()
@@ -361,7 +389,13 @@ def _write(body: str, output: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: translate the core's errors into messages and exit codes, never tracebacks."""
+    """Entry point: translate the core's errors into messages and exit codes, never tracebacks.
+    Names from the data (or the command line) never reach the terminal as escape sequences."""
+    with inert_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         returned = cli.main(args=argv, prog_name="lscp", standalone_mode=False)
     except click.exceptions.Exit as done:

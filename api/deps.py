@@ -27,25 +27,35 @@ async def answer(graph: Graph, question: Callable[..., T], *args, **kwargs) -> T
     return await run_in_threadpool(question, graph, *args, **kwargs)
 
 
-TypedId = Annotated[str, Path(description="An entity id (southampton.silg), or a name or abbreviation (SILG) that "
-                                         "search resolves to one entity; several matches answer 404 with them.",
-                             examples=["southampton.silg"])]
+# Every string parameter is bounded (issue 15): longer answers 422 naming the limit. Ids are far
+# shorter; the search box of the pages caps at the same length.
+MAX_LENGTH = 200
 
 
-async def resolved_id(graph: GraphDep, entity_id: TypedId) -> str:
-    """The id a path names: an id as given, else a name resolved through search (queries.lookup)."""
+def id_path(example: str, what: str = "An entity id"):
+    """The `{entity_id}` path parameter, resolved to one id: an id as given, else a name or an
+    abbreviation (SILG) resolved through search (queries.lookup); a name matching several
+    entities answers 404 with their ids and areas (errors.py: NotFound)."""
     from lscp.queries.lookup import resolve
 
-    return await answer(graph, resolve, entity_id)
+    async def resolved_id(graph, entity_id) -> str:
+        return await answer(graph, resolve, entity_id)
+
+    # Annotations set as objects: the module's `from __future__` would leave strings naming locals.
+    resolved_id.__annotations__ = {
+        "graph": GraphDep, "return": str,
+        "entity_id": Annotated[str, Path(description=f"{what}, e.g. {example}, or a name or abbreviation "
+                                         "that search resolves to one entity.", examples=[example],
+                                         max_length=MAX_LENGTH)]}
+    return Depends(resolved_id)
 
 
-# Every route taking an entity id takes a name too: the dependency resolves it, and a name that
-# matches several entities answers 404 with their ids (errors.py: NotFound).
-EntityId = Annotated[str, Depends(resolved_id)]
+EntityId = Annotated[str, id_path("southampton.silg")]
 TypedEdition = Annotated[str | None, Query(alias="edition", description="Answer as stated in this edition "
-                                           "(default: the current one); an id or a name.", examples=["southampton-2022"])]
+                                           "(default: the current one); an id or a name.", examples=["southampton-2022"],
+                                           max_length=MAX_LENGTH)]
 TypedArea = Annotated[str | None, Query(alias="area", description="Only the partnerships of this area (an id or a name).",
-                                        examples=["southampton"])]
+                                        examples=["southampton"], max_length=MAX_LENGTH)]
 
 
 async def resolved_edition(graph: GraphDep, edition: TypedEdition = None) -> str | None:

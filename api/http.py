@@ -13,7 +13,7 @@ from lscp.queries import list_entities
 from .deps import Memo
 from .docs import install_docs
 from .errors import install_error_handlers
-from .routes import browse, charts, questions, reports
+from .routes import browse, charts, openapi, questions, reports
 from .web import pages
 from .web.render import Pages
 
@@ -38,6 +38,7 @@ def create_app(graph: Graph) -> FastAPI:
         app.include_router(router)
     install_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.openapi = openapi.document_builder(app, graph)  # type: ignore[method-assign]
     return app
 
 

@@ -150,7 +150,7 @@ def comparison(c, fmt: str = "table") -> str:
     from .output import table as render_table
 
     rows = [{"feature": r.feature, **{p: cell.value for p, cell in r.values.items()}} for r in c.rows]
-    body = render_table(rows, ["feature", *c.partnerships], fmt, width=70)
+    body = render_table(rows, ["feature", *c.partnerships], fmt)
     return (c.summary + "\n\n" if fmt == "table" else "") + body
 
 
@@ -161,4 +161,4 @@ def coverage(report, fmt: str = "table", ranges: bool = True) -> str:
              "cited": d.cited_text_lines, "uncited ranges": ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in d.uncited)}
             for d in report]
     columns = ["doc", "document", "cited share", "text lines", "cited"] + (["uncited ranges"] if ranges else [])
-    return render_table(rows, columns, fmt, width=400)
+    return render_table(rows, columns, fmt)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
+from lscp.loaders.inert import xml_text
+
 from .chart import Chart, Edge, Node, wrap, wrap_line
 from .dot import KEY_ID, ROLE_COLORS, chart_to_dot, key_rows
 from .render import layout
@@ -162,7 +164,7 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
     for index, edge in enumerate(chart.sorted_edges(visible_only=True)):
         _add_edge(root, index, edge, splines, height)
     ET.indent(mxfile, space="  ")
-    return ET.tostring(mxfile, encoding="unicode") + "\n"
+    return xml_text(ET.tostring(mxfile, encoding="unicode")) + "\n"  # control characters would make it invalid XML
 
 
 def _add_edge(root, index: int, edge: Edge, splines: dict, height: float) -> None:

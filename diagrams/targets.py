@@ -1,11 +1,10 @@
 """What a chart is of: a partnership id, `hips`, or an area (drawn as the partnership covering it)."""
 from __future__ import annotations
 
-import difflib
-
 from lscp.loaders import Graph
 from lscp.model import NotFound, UsageError
 from lscp.model.entities import Area, Partnership
+from lscp.model.suggest import closest
 
 from lscp.queries.editions import editions_of
 
@@ -24,7 +23,7 @@ def resolve_target(graph: Graph, target: str) -> str:
     entity = graph.by_id.get(target)
     if entity is None:
         choices = [e.id for e in graph.entities() if isinstance(e, (Partnership, Area))]
-        raise NotFound(target, difflib.get_close_matches(target, choices, n=3, cutoff=0.5))
+        raise NotFound(target, closest(target, choices, n=3))
     if isinstance(entity, Partnership):
         return entity.id
     if isinstance(entity, Area):

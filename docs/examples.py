@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shlex
 import sys
@@ -31,13 +32,27 @@ def run(command: str) -> str:
     command, _, keep = command.partition("|")
     args = shlex.split(command)[1:]
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    # Tables wrap to the terminal's width: the examples are as a 100-column terminal shows them.
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _columns("100"):
         main(args)
     lines = (out.getvalue() + err.getvalue()).rstrip("\n").splitlines()
     limit = int(keep) if keep.strip() else None
     if limit is not None and len(lines) > limit:
         lines = lines[:limit] + [f"… ({len(lines) - limit} more lines)"]
     return "\n".join(line.rstrip() for line in lines)
+
+
+@contextlib.contextmanager
+def _columns(width: str):
+    before = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = width
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = before
 
 
 def render(text: str) -> str:

@@ -5,16 +5,11 @@ from pathlib import Path
 
 from lscp.model import ENDPOINTS, Entity, Problem, Relation
 from lscp.model.citation import Citation
-from lscp.model.suggest import closest
+from lscp.model.suggest import closest_one as _closest
 from lscp.model.entities import Edition, Source, Versioned
 
 from .sources import read_source, source_path
 from .reader import Origin, Raw
-
-
-def _closest(word: str, options) -> str | None:
-    found = closest(word, options)
-    return found[0] if found else None
 
 
 class Checker:

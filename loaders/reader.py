@@ -1,7 +1,6 @@
 """Read a directory of YAML data files into validated models, collecting every problem."""
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import stat
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from lscp.model import ENTITY_TYPES, SECTIONS, Entity, Mention, Problem, Relation
 from lscp.model.entities import Versioned
+from lscp.model.suggest import closest_one as _closest
 
 if TYPE_CHECKING:
     from .yamlpos import Located
@@ -202,11 +202,6 @@ def _describe(error: dict, field_name: str, model) -> tuple[str, str | None]:
         return f"{field_name}: {error['input']!r} is not a valid id (lower case letters, digits, '.' and '-')", None
     message = error["msg"].removeprefix("Value error, ")
     return (f"{field_name}: {message}" if field_name else message), None
-
-
-def _closest(word: str, options) -> str | None:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
-    return matches[0] if matches else None
 
 
 def _unknown(name, line, column, message, word, options) -> Problem:

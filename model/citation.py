@@ -68,6 +68,23 @@ def _parse_sources(value: Any) -> list[Citation]:
     return [parse_citation(item) for item in _as_list(value)]
 
 
-# As written in a data file: one citation string or a list of them (the published JSON Schema).
-_WRITTEN = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-Sources = Annotated[list[Citation], BeforeValidator(_parse_sources), WithJsonSchema(_WRITTEN, mode="validation")]
+# What a data file may write for a citation, for the JSON Schema: what parse_citation accepts
+# (surrounding spaces are stripped; lines count from 1), or the object form of a Citation.
+_CITATION_SCHEMA = {"anyOf": [
+    {"type": "string", "pattern": r"^\s*(https?://\S.*|[A-Za-z0-9][A-Za-z0-9_.-]*:0*[1-9][0-9]*(-0*[1-9][0-9]*)?)\s*$",
+     "examples": ["004:252", "004:252-259", "https://example.org/page"]},
+    {"type": "object", "properties": {"doc": {"type": "string"}, "start": {"type": "integer", "minimum": 1},
+                                      "end": {"type": "integer", "minimum": 1}, "url": {"type": "string"}}},
+]}
+
+
+def _sources_schema(required: bool) -> WithJsonSchema:
+    """One citation or a list of them; a required one cannot be empty or null."""
+    many = {"type": "array", "items": _CITATION_SCHEMA, **({"minItems": 1} if required else {})}
+    forms = [_CITATION_SCHEMA, many] + ([] if required else [{"type": "null"}])
+    return WithJsonSchema({"anyOf": forms}, mode="validation")
+
+
+Sources = Annotated[list[Citation], BeforeValidator(_parse_sources), _sources_schema(required=False)]
+# The `src` of every entity and relation: the models refuse it empty.
+Cited = Annotated[list[Citation], BeforeValidator(_parse_sources), _sources_schema(required=True)]

@@ -5,9 +5,18 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
-from .citation import Sources
+from .citation import Cited, Sources
 from .vocabulary import (
     AreaKind,
     BodyKind,
@@ -40,7 +49,14 @@ def _partial_date(value: Any) -> str | None:
     return text
 
 
-PartialDate = Annotated[str | None, BeforeValidator(_partial_date)]
+# For the JSON Schema: a year (YAML reads 2022 as a number) or a YYYY[-MM[-DD]] text (YAML reads
+# an unquoted full date as a date; validators for editors see it as text).
+_DATE_SCHEMA = {"anyOf": [
+    {"type": "integer", "minimum": 1000, "maximum": 9999},
+    {"type": "string", "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
+    {"type": "null"},
+], "examples": [2022, "2022-07", "2022-07-01"]}
+PartialDate = Annotated[str | None, BeforeValidator(_partial_date), WithJsonSchema(_DATE_SCHEMA, mode="validation")]
 
 
 def _visible(value: str) -> str:
@@ -50,7 +66,8 @@ def _visible(value: str) -> str:
     return value
 
 
-Name = Annotated[str, AfterValidator(_visible)]
+# For the JSON Schema: at least one character that is not a space.
+Name = Annotated[str, AfterValidator(_visible), WithJsonSchema({"type": "string", "pattern": r"\S"}, mode="validation")]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
@@ -108,7 +125,7 @@ class Entity(Strict):
     id: Id
     name: Name
     aliases: list[Name] = empty()
-    src: Sources
+    src: Cited
     not_stated: list[NotStated] = empty()
     note: str | None = None
 

@@ -1,12 +1,12 @@
 """Relations between entities, each with its citation, edition and dates."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
-from .citation import Sources
-from .entities import Id, PartialDate, Strict, empty
+from .citation import Cited
+from .entities import ID_PATTERN, Id, PartialDate, Strict, empty
 from .vocabulary import Capacity, Condition
 
 RelationType = Literal[
@@ -77,13 +77,22 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _attribute_rules(schema: dict) -> None:
+    """ATTRIBUTES in the JSON Schema: on any other type, each attribute absent or empty."""
+    schema["allOf"] = [
+        {"if": {"properties": {"type": {"not": {"enum": list(types)}}}},
+         "then": {"properties": {attribute: {"enum": [None, [], False]}}}}
+        for attribute, types in ATTRIBUTES.items()
+    ]
+
+
 class Relation(Strict):
     """A typed, cited edge: `from` --type--> `to`."""
 
     type: RelationType
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
-    src: Sources
+    src: Cited
     editions: list[Id] = empty()
     since: PartialDate = None
     until: PartialDate = None
@@ -92,7 +101,9 @@ class Relation(Strict):
     # what was read and why, and every answer using the relation shows that caveat.
     inferred: bool = False
     capacity: Capacity | None = None
-    represents: list[Id] = empty()
+    # One id or a list of them (the validator below makes a list).
+    represents: Annotated[list[Id], WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": ID_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}]})] = empty()
     condition: Condition | None = None
     order: int | None = Field(default=None, ge=1)
     share: float | None = Field(default=None, ge=0, le=100)
@@ -101,7 +112,7 @@ class Relation(Strict):
     via: Id | None = None
     on: Id | None = None
 
-    model_config = {**Strict.model_config, "populate_by_name": True}
+    model_config = {**Strict.model_config, "populate_by_name": True, "json_schema_extra": _attribute_rules}
 
     @field_validator("src")
     @classmethod

@@ -1,40 +1,40 @@
-"""The closest ids to a misspelt one: edit distance with transpositions, ties by similarity."""
+"""The closest ids (or words) to a misspelt one: the one suggester of the loader, the CLI and
+the HTTP 404s. rapidfuzz does the scoring in C++, so a national data set (about 93,000 ids)
+answers in milliseconds."""
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-
-def distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions, swaps.
-
-    >>> distance("southampton.slig", "southampton.silg")
-    1
-    """
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 
 def closest(word: str, options: Iterable[str], n: int = 1) -> list[str]:
-    """Up to `n` options nearest to `word`, nearest first; none if nothing is close."""
+    """Up to `n` options nearest to `word`, nearest first; none if nothing is close.
+
+    Near means an edit distance (insertions, deletions, substitutions, swaps of neighbours) of
+    at most a third of the word, at least 2; ties go to the more similar, then alphabetical.
+    Failing that, options sharing at least 60% of their letters with the word.
+
+    >>> closest("southampton.slig", ["southampton.silg", "southampton.sscp"])
+    ['southampton.silg']
+    >>> closest("chaired_by", ["chairs", "vice_chairs", "holds"])
+    ['chairs']
+    >>> closest("zzz", ["chairs"])
+    []
+    """
+    choices = list(options.keys() if isinstance(options, Mapping) else options)
     limit = max(2, len(word) // 3)
-    scored = []
-    for option in options:
-        if abs(len(option) - len(word)) > limit:
-            continue
-        d = distance(word, option)
-        if d <= limit:
-            scored.append((d, -difflib.SequenceMatcher(None, word, option).ratio(), option))
-    if not scored:
-        fallback = difflib.get_close_matches(word, list(options), n=n, cutoff=0.6)
-        return fallback
-    return [option for _, _, option in sorted(scored)[:n]]
+    near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    if near:
+        ranked = sorted(near, key=lambda m: (m[1], -fuzz.ratio(word, m[0]), m[0]))
+    else:
+        alike = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=60, limit=None)
+        ranked = sorted(alike, key=lambda m: (-m[1], m[0]))
+    return [match[0] for match in ranked[:n]]
+
+
+def closest_one(word: str, options: Iterable[str]) -> str | None:
+    """The single nearest option, for a loader message's "did you mean"."""
+    found = closest(word, options)
+    return found[0] if found else None

@@ -11,6 +11,7 @@ _PLURALS = {
     "partnerships": "partnership", "editions": "edition", "areas": "area", "sources": "source",
 }
 KINDS = ("area", "body", "edition", "function", "organisation", "partnership", "person", "post", "source")
+KIND_WORDS = (*sorted(_PLURALS), *KINDS)  # every word kind_named takes (in lower case)
 
 
 def kind_named(word: str) -> str:

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 from lscp import queries
 from lscp.queries import DocumentCoverage, EntityDetail, EntitySummary, Overview, SearchHit
 from lscp.queries.browse import SHOW_LIMIT
+from lscp.queries.scope import KIND_WORDS
 
-from ..deps import Area, EntityId, GraphDep
+from ..deps import MAX_LENGTH, Area, EntityId, GraphDep
 from ..errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", tags=["browse"], responses=ERROR_RESPONSES)
@@ -25,9 +26,10 @@ def overview(graph: GraphDep) -> Overview:
 def list_entities(
     graph: GraphDep,
     kind: Annotated[str, Query(description="bodies, posts, organisations, partnerships, editions, people, functions, areas or sources.",
-                               examples=["bodies"])],
+                               examples=["bodies"], max_length=MAX_LENGTH, json_schema_extra={"enum": list(KIND_WORDS)})],
     area: Area = None,
-    edition: Annotated[str | None, Query(description="Only what this edition states.", examples=["hips-2019"])] = None,
+    edition: Annotated[str | None, Query(description="Only what this edition states.", examples=["hips-2019"],
+                                         max_length=MAX_LENGTH)] = None,
 ) -> list[EntitySummary]:
     """Entities of one kind, optionally within an area and an edition, sorted by id."""
     return queries.list_entities(graph, kind, area=area, edition=edition)
@@ -47,7 +49,8 @@ def show_entity(
 @router.get("/search", operation_id="search", response_model=list[SearchHit])
 def search(
     graph: GraphDep,
-    q: Annotated[str, Query(description="Words of a name, alias or id.", examples=["serious incidents"])],
+    q: Annotated[str, Query(description="Words of a name, alias or id.", examples=["serious incidents"],
+                            max_length=MAX_LENGTH)],
     limit: Annotated[int, Query(ge=1, le=500, description="At most this many hits.")] = 20,
 ) -> list[SearchHit]:
     """Entities whose name, alias or id matches every word, best first."""
@@ -57,7 +60,8 @@ def search(
 @router.get("/coverage", operation_id="coverage", response_model=list[DocumentCoverage])
 def coverage(
     graph: GraphDep,
-    doc: Annotated[str | None, Query(description="One source document id.", examples=["004"])] = None,
+    doc: Annotated[str | None, Query(description="One source document id.", examples=["004"],
+                                     max_length=MAX_LENGTH)] = None,
 ) -> list[DocumentCoverage]:
     """Per source document: the share of lines some fact cites, and the uncited ranges."""
     return queries.coverage(graph, doc=doc)

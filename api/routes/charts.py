@@ -10,9 +10,10 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from lscp.model import UsageError
+from lscp import queries
+from lscp.model import LscpError, NotFound, UsageError
 
-from ..deps import GraphDep, Memo
+from ..deps import MAX_LENGTH, GraphDep, Memo
 from ..errors import ERROR_RESPONSES
 
 try:  # the web app runs without the charts module; the pages then show no charts
@@ -39,21 +40,40 @@ CHART_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsa
 
 
 class ChartQuery(BaseModel):
-    """What to draw besides the structure (all optional)."""
+    """What to draw besides the structure (all optional). The examples draw the HIPS chart."""
 
-    edition: str | None = Field(None, description="Draw the structure as this edition states it.",
-                                examples=["southampton-2022"])
-    highlight: str | None = Field(None, description="Highlight every accountability chain of this entity.",
-                                  examples=["southampton.silg"])
-    route: str | None = Field(None, description="Highlight the escalation routes from this entity.",
-                              examples=["portsmouth.board"])
-    when: str | None = Field(None, description="The condition of the escalation `route`.", examples=["split-decision"])
+    edition: str | None = Field(None, max_length=MAX_LENGTH, description="Draw the structure as this edition states it.",
+                                examples=["hips-2022"])
+    highlight: str | None = Field(None, max_length=MAX_LENGTH, description="Highlight every accountability chain of this entity.",
+                                  examples=["hips.health-group"])
+    route: str | None = Field(None, max_length=MAX_LENGTH, description="Highlight the escalation routes from this entity.",
+                              examples=["hips.executive"])
+    when: str | None = Field(None, max_length=MAX_LENGTH, description="The condition of the escalation `route`.",
+                             examples=["split-decision"], json_schema_extra={"enum": list(queries.CONDITIONS)})
     alone: bool = Field(False, description="Draw the highlighted steps alone, as a flow.")
-    before: str | None = Field(None, description="With `after`: mark what changed since this edition.",
+    before: str | None = Field(None, max_length=MAX_LENGTH, description="With `after`: mark what changed since this edition.",
                                examples=["hips-2019"])
-    after: str | None = Field(None, description="With `before`: the later edition.", examples=["hips-2022"])
-    beside: str | None = Field(None, description="Draw this partnership beside the target, each as it stands now.",
+    after: str | None = Field(None, max_length=MAX_LENGTH, description="With `before`: the later edition.", examples=["hips-2022"])
+    beside: str | None = Field(None, max_length=MAX_LENGTH, description="Draw this partnership beside the target, each as it stands now.",
                                examples=["portsmouth.pscp"])
+
+
+# The three kinds of chart and the parameters each takes (the OpenAPI document says so with one
+# exploded query object per kind; other mixtures answer 422).
+MODES = {
+    "structure": ("edition", "highlight", "route", "when", "alone"),
+    "changes": ("before", "after", "highlight", "route", "when", "alone"),
+    "side by side": ("beside",),
+}
+MODE_REQUIRES = {"changes": ("before", "after"), "side by side": ("beside",)}
+
+
+class NoSuchChart(NotFound):
+    """An edition of another partnership: no chart of this target shows it."""
+
+    def __init__(self, target: str, edition: str, editions: list[str]):
+        LscpError.__init__(self, f"{target} has no edition {edition!r}; its editions are: {', '.join(editions) or 'none'}")
+        self.what, self.suggestions = edition, editions
 
 
 def new_cache() -> Memo:
@@ -69,7 +89,8 @@ def available() -> bool:
 @router.get("/charts/{target}.{fmt}", operation_id="chart", response_class=Response, responses=CHART_RESPONSES)
 def chart(
     request: Request, graph: GraphDep, ask: Annotated[ChartQuery, Query()],
-    target: Annotated[str, Path(description="A partnership id, an area id or hips.", examples=["southampton.sscp"])],
+    target: Annotated[str, Path(description="A partnership id, an area id or hips.", examples=["hips"],
+                                max_length=MAX_LENGTH)],
     fmt: Annotated[Format, Path(description="The file format.")],
 ) -> Response:
     """A structure chart: with a chain or route highlighted, the changes between editions, or two side by side."""
@@ -86,6 +107,7 @@ def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
     key = (target, fmt, *ask.model_dump().values())
     body = cache.get(key)
     if body is None:
+        _editions_of_target(graph, target, ask)
         if bool(ask.before) != bool(ask.after):
             raise UsageError("give both `before` and `after` (two editions of the partnership) to draw the changes")
         steps = _steps(graph, ask)
@@ -94,6 +116,20 @@ def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
                              compare=(target, ask.beside) if ask.beside else None)
         cache.put(key, body, len(body))
     return body
+
+
+def _editions_of_target(graph, target: str, ask: ChartQuery) -> None:
+    """An edition asked for is one of the target's (else 404: that chart does not exist)."""
+    asked = [e for e in (ask.edition, ask.before, ask.after) if e]
+    if not asked:
+        return
+    from lscp.diagrams.common import editions_of
+    from lscp.diagrams.targets import resolve_target
+
+    own = [e.id for e in editions_of(graph, resolve_target(graph, target))]
+    for edition in asked:
+        if edition not in own:
+            raise NoSuchChart(target, edition, own)
 
 
 def _steps(graph, ask: ChartQuery) -> list | None:
