@@ -27,7 +27,8 @@ FORMATS = ("table", "markdown", "csv", "csv-bom")  # csv-bom: CSV with a byte or
 GAP = "  "
 MIN_WIDTH = 12  # the narrowest a block's values wrap to
 _WORDS = re.compile(r"\s+|(?<=-)")  # where textwrap may break a line: spaces, after hyphens
-MAX_WORD = 20  # a longer word (a URL, a long id) may be cut in two rather than force the block layout
+MAX_WORD = 20  # a longer word (a URL) may be cut in two rather than force the block layout
+WHOLE = frozenset({"id", "subject", "requirement"})  # ids are copied into the next command: never cut
 
 
 def plain(value: Any) -> Any:
@@ -155,7 +156,7 @@ def _text_table(columns: list[str], rows: list[list[str]], width: int) -> str:
     """Columns side by side, each cell wrapped at spaces; when even that is too wide for the
     terminal (no word cut in two), each row as a block of `column  value` lines instead."""
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(columns)]
-    floors = [min(n, max([len(h)] + [min(len(w), MAX_WORD) for r in rows for w in _WORDS.split(r[i])]))
+    floors = [n if h in WHOLE else min(n, max([len(h)] + [min(len(w), MAX_WORD) for r in rows for w in _WORDS.split(r[i])]))
               for i, (n, h) in enumerate(zip(natural, columns))]
     if sum(floors) + len(GAP) * (len(columns) - 1) > width:
         return _blocks(columns, rows, width)
@@ -183,7 +184,7 @@ def _blocks(columns: list[str], rows: list[list[str]], width: int) -> str:
         if index:
             out.append("")
         for column, cell in zip(columns, row):
-            lines = _wrap(cell, room)
+            lines = [cell] if column in WHOLE else _wrap(cell, room)
             out.append((column.ljust(label) + GAP + lines[0]).rstrip())
             out += [" " * (label + len(GAP)) + more for more in lines[1:]]
     return "\n".join(out) + "\n"

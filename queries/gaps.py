@@ -190,24 +190,28 @@ def partner_findings(graph: Graph, view: View, partnership: str) -> list[Finding
                              f"{entity.name} has no safeguarding partners recorded.", partnership=partnership))
     leads = lead_representatives(graph, view)
     for partner in partners:
+        # cited by the lines naming it a partner of this partnership, not the organisation's
+        # lines in every document (a constabulary is named by four partnerships)
+        cited = [c for r in visible(graph, view, type="partner_of", source=partner, target=partnership) for c in r.src]
         reps = [post for post, org in leads.items() if org == partner]
         if not reps:
             if not _not_stated(entity, "lead-representative"):
                 found.append(finding(graph, "no-lead-representative", "structural", "high", partner,
                                      f"{graph.by_id[partner].name} has no lead representative recorded for {entity.name}.",
-                                     partnership=partnership))
+                                     citations=cited or None, partnership=partnership))
             continue
         if not any(visible(graph, view, type="delegates_to", source=r) for r in reps) and not _not_stated(entity, "delegate"):
             found.append(finding(graph, "no-delegate", "structural", "medium", partner,
                                  f"{graph.by_id[partner].name} names no delegate for its lead representative in {entity.name}.",
-                                 partnership=partnership))
+                                 citations=cited or None, partnership=partnership))
     return found
 
 
 def representation_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
     """Relevant agencies with no route onto any body; individual agencies count as covered
     when a collective of their sector (all schools...) has a route."""
-    agencies = sorted({r.source for r in visible(graph, view, type="relevant_agency_of", target=partnership)})
+    listed = visible(graph, view, type="relevant_agency_of", target=partnership)
+    agencies = sorted({r.source for r in listed})
     bodies = {b.id for b in bodies_of(graph, view, partnership)}
     routes = _Routes(graph, view, bodies)
     routed = {a for a in agencies if routes.has_route(a)}
@@ -223,6 +227,7 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
                              f"{len(members)} relevant agenc{'y' if len(members) == 1 else 'ies'} in sector "
                              f"{sector} ha{'s' if len(members) == 1 else 've'} no stated route of representation "
                              f"onto any body of {graph.by_id[partnership].name}: {names}.",
+                             citations=[c for r in listed if r.source in members for c in r.src],
                              partnership=partnership))
     return found
 

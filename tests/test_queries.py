@@ -227,3 +227,14 @@ def test_an_organisation_listed_twice_in_one_document_is_one_agency_with_both_ci
     solent = [r for r in every.incoming if r.type == "relevant_agency_of" and r.source == "solent-nhs-trust"]
     assert len(solent) == 1
     assert {c.citation for c in solent[0].sources} == {"000:215", "000:561"}
+
+
+def test_an_unrepresented_agency_finding_cites_the_partnerships_own_list(graph):
+    """004:173-174 list "11. National Probation Service" and "12. Hampshire and Isle of Wight CRC"
+    among Southampton's relevant agencies; Portsmouth's list (000:221) names the CRC too, but a
+    Southampton finding cites Southampton's document only."""
+    from lscp.queries import gaps
+
+    [probation] = [f for f in gaps(graph, area="southampton").findings
+                   if f.code == "agency-not-represented" and f.subject == "hiow-crc"]
+    assert [c.citation for c in probation.facts] == ["004:173", "004:174"]

@@ -71,3 +71,11 @@ def test_csv_bom_is_for_excel(capsys):
     out = run(capsys, ["list", "bodies", "--area", "southampton", "--format", "csv-bom"])
     assert out.startswith("\ufeffid,name,subkind,chair,editions\r\n")
     assert not run(capsys, ["list", "bodies", "--area", "southampton", "--format", "csv"]).startswith("\ufeff")
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "100"])
+def test_ids_are_never_cut_so_they_can_be_copied_into_the_next_command(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    ids = [e["id"] for e in json.loads(run(capsys, ["list", "posts", "--area", "southampton", "--json"]))]
+    words = set(run(capsys, ["list", "posts", "--area", "southampton"]).split())
+    assert ids and all(i in words for i in ids)
