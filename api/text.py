@@ -1,10 +1,18 @@
 """Plain-English renderings of results for the terminal."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lscp.model import Citation
+from lscp.model.entities import DatedName, Meetings, Quorum, Rule
+
 if TYPE_CHECKING:  # hints only: a command imports the result models it answers with, no others
-    from lscp.queries.browse import EntityDetail
+    from lscp.queries import (
+        AccountabilitiesAnswer, AccountabilityAnswer, Comparison, DocumentCoverage, EscalationAnswer, VacancyAnswer,
+    )
+    from lscp.queries.accountability import Step
+    from lscp.queries.browse import EntityDetail, FieldValue
     from lscp.queries.overview import Overview
     from lscp.queries.results import Cited, RelationView
 
@@ -23,25 +31,30 @@ def relation_line(view: RelationView, outgoing: bool) -> str:
     return f"  {verb} -> {other}{attrs}{editions}" if outgoing else f"  <- {verb} {other}{attrs}{editions}"
 
 
-def _cites(src) -> str:
-    return ", ".join(c.get("url") or (f"{c['doc']}:{c['start']}" + (f"-{c['end']}" if c["end"] != c["start"] else ""))
-                     for c in src or [])
+def _cites(src: Iterable[Citation]) -> str:
+    return ", ".join(map(str, src))
 
 
-def _field(key: str, value) -> list[str]:
+def _field(key: str, value: FieldValue) -> list[str]:
     """Structured fields (rules, meetings, quorum, dated names) as readable lines with sources."""
-    if isinstance(value, dict) and "text" in value:
-        return [f"{key}: {value['text']}  [{_cites(value.get('src'))}]"]
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        lines = [f"{key}:"]
-        for item in value:
-            head = item.get("topic") or item.get("name") or ""
-            body = item.get("text", "")
-            dates = " ".join(f"{k} {item[k]}" for k in ("since", "until") if item.get(k))
-            lines.append(f"  - {head}{': ' if head and body else ''}{body}{' (' + dates + ')' if dates else ''}"
-                         f"  [{_cites(item.get('src'))}]")
-        return lines
-    return [f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"]
+    if isinstance(value, (Meetings, Quorum)):
+        return [f"{key}: {value.text}  [{_cites(value.src)}]"]
+    if isinstance(value, list):
+        items = [item for item in value if isinstance(item, (Rule, DatedName))]
+        if items:
+            return [f"{key}:", *map(_item_line, items)]
+        return [f"{key}: {', '.join(map(str, value))}"]
+    return [f"{key}: {value}"]
+
+
+def _item_line(item: Rule | DatedName) -> str:
+    """A rule (topic: text) or a dated name (name (since ..., until ...)), with its sources."""
+    if isinstance(item, Rule):
+        head, body, dates = item.topic, item.text, ""
+    else:
+        head, body = item.name, ""
+        dates = " ".join(f"{k} {v}" for k, v in (("since", item.since), ("until", item.until)) if v)
+    return f"  - {head}{': ' if head and body else ''}{body}{' (' + dates + ')' if dates else ''}  [{_cites(item.src)}]"
 
 
 def detail(d: EntityDetail) -> str:
@@ -88,7 +101,7 @@ def overview(o: Overview) -> str:
     return "\n".join(out) + "\n"
 
 
-def _steps(steps, indent="    ") -> list[str]:
+def _steps(steps: Iterable[Step], indent: str = "    ") -> list[str]:
     out = []
     for step in steps:
         when = f" (when: {step.condition.replace('-', ' ')})" if step.condition else ""
@@ -99,14 +112,14 @@ def _steps(steps, indent="    ") -> list[str]:
     return out
 
 
-def _sources(sources) -> list[str]:
+def _sources(sources: Iterable[Cited]) -> list[str]:
     out = ["Sources:"]
     for cited in sources:
         out += citation_lines(cited, "  ")
     return out
 
 
-def accountability(a) -> str:
+def accountability(a: AccountabilityAnswer) -> str:
     out = [a.summary, ""]
     for number, chain in enumerate(a.chains, 1):
         out.append(f"Chain {number} (accountable: {chain.accountable_name}):")
@@ -115,7 +128,7 @@ def accountability(a) -> str:
     return "\n".join(out + _sources(a.sources)) + "\n"
 
 
-def accountabilities(a) -> str:
+def accountabilities(a: AccountabilitiesAnswer) -> str:
     out = [a.summary, ""]
     if a.accountable_for:
         out.append("Accountable for:")
@@ -130,7 +143,7 @@ def accountabilities(a) -> str:
     return "\n".join(out) + "\n"
 
 
-def escalation(e) -> str:
+def escalation(e: EscalationAnswer) -> str:
     out = [e.summary, ""]
     for number, route in enumerate(e.routes, 1):
         flag = "  (dead end)" if route.dead_end else ""
@@ -140,13 +153,13 @@ def escalation(e) -> str:
     return "\n".join(out + _sources(e.sources)) + "\n"
 
 
-def vacancy(v) -> str:
+def vacancy(v: VacancyAnswer) -> str:
     out = [v.summary]
     out += [f"  [{f.severity}] {f.message}  ({', '.join(c.citation for c in f.facts)})" for f in v.findings]
     return "\n".join(out) + "\n"
 
 
-def comparison(c, fmt: str = "table") -> str:
+def comparison(c: Comparison, fmt: str = "table") -> str:
     from .output import table as render_table
 
     rows = [{"feature": r.feature, **{p: cell.value for p, cell in r.values.items()}} for r in c.rows]
@@ -154,7 +167,7 @@ def comparison(c, fmt: str = "table") -> str:
     return (c.summary + "\n\n" if fmt == "table" else "") + body
 
 
-def coverage(report, fmt: str = "table", ranges: bool = True) -> str:
+def coverage(report: list[DocumentCoverage], fmt: str = "table", ranges: bool = True) -> str:
     from .output import table as render_table
 
     rows = [{"doc": d.doc, "document": d.name, "cited share": f"{d.cited_share:.1f}%", "text lines": d.text_lines,

@@ -6,6 +6,7 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.loaders.names import EXACT, WORD
 from lscp.model import Entity, Relation
+from lscp.model.entities import DatedName, Meetings, Quorum, Rule
 
 from .editions import seen_in
 from .results import Cited, RelationView, cite_all, same_facts, view_fact
@@ -52,12 +53,16 @@ class OmittedRelations(BaseModel):
     total: int
 
 
+# The value of an entity's own field, as the model holds it (typed to the text renderer).
+FieldValue = str | int | bool | list[str] | Meetings | Quorum | list[Rule] | list[DatedName]
+
+
 class EntityDetail(BaseModel):
     id: str
     kind: str
     name: str
     aliases: list[str] = []
-    fields: dict[str, object] = {}
+    fields: dict[str, FieldValue] = {}
     editions: list[str] = []
     absent_from: list[str] = []
     not_stated: list[NotStatedView] = []
@@ -180,10 +185,11 @@ def show(graph: Graph, entity_id: str, limit: int | None = SHOW_LIMIT) -> Entity
     """The entity, its relations in and out (the first `limit` of each type and direction,
     in data order; all when None), each citation with its lines."""
     entity = graph.entity(entity_id)
-    fields = {
-        name: value for name, value in entity.model_dump(mode="json").items()
-        if name not in _SKIP and value not in (None, [], {}, False)
-    }
+    fields: dict[str, FieldValue] = {}
+    for name in type(entity).model_fields:
+        value = getattr(entity, name)
+        if name not in _SKIP and value not in (None, [], {}, False):
+            fields[name] = value
     if entity.note:
         fields["note"] = entity.note
     editions = list(getattr(entity, "editions", []))
