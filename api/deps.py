@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated, Callable, Hashable, TypeVar
+from typing import Annotated, TypeVar
+from collections.abc import Callable, Hashable
 
 from fastapi import Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool

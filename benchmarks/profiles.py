@@ -12,7 +12,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from .common import BUNDLED, PYTHON, ROOT, WORK, dataset, machine
 

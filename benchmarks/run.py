@@ -14,7 +14,6 @@ import argparse
 import dataclasses
 import importlib
 import json
-import sys
 import time
 import traceback
 from pathlib import Path

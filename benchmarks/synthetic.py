@@ -327,7 +327,8 @@ class England:
         icbs, trusts = [], []
         for k in range(n["icbs"]):
             members = [places[i] for i in range(n_p) if icb_of[i] == k]
-            name = f"NHS {members[0]} and {members[-1]} Integrated Care Board" if len(members) > 1 else f"NHS {members[0]} Integrated Care Board"
+            joined = f"{members[0]} and {members[-1]}" if len(members) > 1 else members[0]
+            name = f"NHS {joined} Integrated Care Board"
             icb = Org(f"{slug(members[0])}-icb", name, "health-commissioner", f"{slug(members[0])}-health-area")
             icb.line = doc.add(f"{icb.name} ({members[0]} ICB) commissions health services for {', '.join(members)}.")
             icbs.append(icb)
@@ -397,7 +398,7 @@ class England:
         doc = Doc(f"{p.index + 1:03d}", p.slug, "")
         self.docs.append(doc)
         place = p.places[0] if len(p.places) < 4 else f"{p.places[0]} Area"
-        name = f"{' and '.join(p.places)} Safeguarding Children Partnership" if len(p.places) < 4 else f"{place} Safeguarding Children Partnership"
+        name = f"{' and '.join(p.places) if len(p.places) < 4 else place} Safeguarding Children Partnership"
         acronym = "".join(w[0] for w in name.split() if w[0].isupper() and w != "and")
         pid, year = f"{p.slug}.scp", rng.choice((2019, 2019, 2020, 2021, 2022, 2023, 2024))
         date = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
@@ -421,7 +422,8 @@ class England:
         # The partners, their lead representatives and delegates.
         doc.add("1. The safeguarding partners")
         partners = [("la" if len(p.councils) == 1 else c.area, c) for c in p.councils] + [("icb", p.icb), ("police", p.police)]
-        line = doc.add(f"The safeguarding partners are {', '.join(o.name for _, o in partners)}; together they cover {', '.join(p.places)}.")
+        line = doc.add(f"The safeguarding partners are {', '.join(o.name for _, o in partners)}; "
+                       f"together they cover {', '.join(p.places)}.")
         for council in p.councils:
             main.relation("covers", pid, council.area, doc.src(line))
         leads, delegates, people = {}, {}, []
@@ -452,7 +454,7 @@ class England:
         # Funding.
         stated = rng.random() < 0.7
         shares = _split(100, [55 / len(p.councils)] * len(p.councils) + [25, 20])
-        for (key, org), share in zip(partners, shares):
+        for (_key, org), share in zip(partners, shares):
             fl = doc.add(f"{org.name} contributes {share}% of the partnership budget." if stated else
                          f"{org.name} contributes to the pooled partnership budget.")
             main.relation("funds", org.id, pid, doc.src(fl), share=share if stated else None)

@@ -139,7 +139,7 @@ def compare_chart(graph: Graph, first: str, second: str, options: ChartOptions |
     names = [graph.entity(p).name for p, _, _ in sides]
     chart = Chart(title=f"{names[0]} and {names[1]}", subtitle=[FOOTNOTE], orientation=options.orientation,
                   legend=options.legend, page=options.page)
-    for index, (partnership_id, prefix, side) in enumerate(sides):
+    for index, (_partnership_id, prefix, side) in enumerate(sides):
         root = f"side-{prefix}"
         editions = side.subtitle[0].split(": ", 1)[-1]  # "Structure chart: <edition names>"
         chart.add_cluster(Cluster(root, f"{side.title}: {editions}", "side", order=(index,)))

@@ -65,7 +65,7 @@ def _key_value(chart: Chart) -> str:
 
 def _points(spline: str) -> list[tuple[float, float]]:
     """The on-curve points of a graphviz spline ('e,x,y s,x,y x,y x,y ...'), in order."""
-    coords = [tuple(float(v) for v in token.split(",")) for token in spline.split() if not token[:2] in ("e,", "s,")]
+    coords = [tuple(float(v) for v in token.split(",")) for token in spline.split() if token[:2] not in ("e,", "s,")]
     return [coords[i] for i in range(0, len(coords), 3)]
 
 

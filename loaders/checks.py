@@ -25,7 +25,7 @@ class Checker:
 
     # -- entities -------------------------------------------------------------------
     def index_entities(self) -> None:
-        for entity, origin, located, path in self.raw.entities:
+        for entity, origin, _located, _path in self.raw.entities:
             if entity.id in self.entities:
                 first = self.origins[entity.id]
                 self._add(origin, f"duplicate id; first defined at {first.file}:{first.line}", entity.id)

@@ -45,7 +45,7 @@ def citation_findings(graph: Graph) -> list[Problem]:
             if citation.doc and wanted and not wanted & _stems_of_lines(graph, citation):
                 findings.append(Problem(origin.file, origin.line, origin.column,
                                         f"citation {citation} does not mention {entity.name!r}", entity.id))
-    for relation, origin in zip(graph.relation_list, graph.relation_origins):
+    for relation, origin in zip(graph.relation_list, graph.relation_origins, strict=True):
         wanted = _names(graph, relation.source) | _names(graph, relation.target)
         for citation in relation.src:
             if citation.doc and wanted and not wanted & _stems_of_lines(graph, citation):

@@ -12,7 +12,6 @@ them all.
 """
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict

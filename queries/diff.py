@@ -69,7 +69,8 @@ def diff(graph: Graph, before: str, after: str) -> EditionDiff:
                               detail=f"{new[ident].name} is new in {after}", sources=cite_all(graph, new[ident].src, False)))
     changes += _relation_changes(graph, before, after, succession)
     counts = {c: sum(1 for x in changes if x.change == c) for c in ("added", "removed", "renamed", "replaced")}
-    summary = f"From {before} to {after}: " + ", ".join(f"{n} {c}" for c, n in counts.items() if n) if changes else f"No changes between {before} and {after}."
+    summary = (f"From {before} to {after}: " + ", ".join(f"{n} {c}" for c, n in counts.items() if n) if changes
+               else f"No changes between {before} and {after}.")
     return EditionDiff(before=before, after=after, summary=summary, changes=changes)
 
 

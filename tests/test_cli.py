@@ -5,7 +5,6 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -38,7 +37,7 @@ def test_validate_names_the_misspelt_reference_and_the_closest_id(tmp_path):
     text = path.read_text()
     assert "to: southampton.silg," in text
     path.write_text(text.replace("to: southampton.silg,", "to: southampton.slig,", 1))
-    line = next(n for n, l in enumerate(path.read_text().splitlines(), 1) if "southampton.slig" in l)
+    line = next(n for n, text_line in enumerate(path.read_text().splitlines(), 1) if "southampton.slig" in text_line)
     result = run("validate", str(data))
     assert result.returncode == 2
     assert f"southampton/2022.yaml:{line}:" in result.stderr

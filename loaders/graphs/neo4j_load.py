@@ -364,7 +364,7 @@ def _record(tx, server: Server, plan: LoadPlan) -> LoadRecord:
         editions=sorted(r["id"] for r in tx.run(EDITIONS)),
         entities=sum(by_kind.values()), relations=tx.run(COUNT_RELATIONS).single()["n"],
         by_kind=dict(sorted(by_kind.items())),
-        loaded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         written_entities=len(plan.entity_ids), written_relations=len(plan.relation_ids),
     )
 

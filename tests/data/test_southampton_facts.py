@@ -212,7 +212,7 @@ def test_disputed_rapid_review_escalates_to_either_of_two_routes(graph):
         assert relation.condition == "disputed-rapid-review"
         by_member.setdefault(relation.source, []).append(relation)
     assert len(by_member) == 3
-    for member, relations in by_member.items():
+    for _member, relations in by_member.items():
         assert len(relations) == 2
         assert len({r.order for r in relations}) == 1                     # alternatives, not steps
         assert "southampton.partners-executive" in {r.target for r in relations}

@@ -165,7 +165,7 @@ def bolt_server(tmp_path_factory) -> Iterator[BoltServer]:
 def memory_graph():
     """The bundled data, loaded once. Curators edit it while tests run: a moment when it does
     not validate is waited out, then reported."""
-    for attempt in range(12):
+    for _attempt in range(12):
         try:
             return load()
         except DataError as exc:

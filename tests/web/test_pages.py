@@ -40,7 +40,8 @@ def test_partnership_page(client):
 
 
 def test_partnership_page_for_each_edition(client):
-    assert "Portsmouth Safeguarding Children Partnership Arrangements" in html(client, "/partnerships/portsmouth.pscp?edition=portsmouth-2019")
+    page = html(client, "/partnerships/portsmouth.pscp?edition=portsmouth-2019")
+    assert "Portsmouth Safeguarding Children Partnership Arrangements" in page
     html(client, "/partnerships/portsmouth.pscp?edition=hips-2019", 422)
 
 
