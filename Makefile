@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 LSCP := $(VENV)/bin/lscp
 
-.PHONY: run test install install-dev install-web system-deps bench-deps charts bench readme clean
+.PHONY: run test lint install install-dev install-web system-deps bench-deps charts bench readme clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,5 +64,15 @@ bench: install-dev $(VENV)/.installed-bench bench-deps
 test: install-dev
 	$(PY) -m pytest -q
 
+# ruff, then mypy over the package as installed: mypy does not follow setuptools' package-dir
+# mapping, so the folders are linked under build/mypy-path/lscp (the mypy_path in pyproject.toml).
+MYPY_TREE := build/mypy-path/lscp
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	rm -rf $(MYPY_TREE) && mkdir -p $(MYPY_TREE)
+	for f in lscp/*.py lscp/py.typed; do ln -s "$(CURDIR)/$$f" $(MYPY_TREE)/; done
+	for d in model loaders queries diagrams api; do ln -s "$(CURDIR)/$$d" $(MYPY_TREE)/$$d; done
+	$(VENV)/bin/mypy
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build/mypy-path

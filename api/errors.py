@@ -12,6 +12,7 @@ same facts as an HTML page elsewhere:
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,7 +37,7 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-ERROR_RESPONSES = {
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "No entity has this id; `suggestions` holds the closest ids."},
     422: {"model": ErrorBody, "description": "A parameter is missing or cannot be answered as asked."},
     503: {"model": ErrorBody, "description": "The database or graphviz is unavailable; ask again later."},

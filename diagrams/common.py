@@ -1,12 +1,12 @@
 """What every chart kind shares: options, the editions shown, and what goes in each box."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from lscp.loaders import Graph
 from lscp.model import Entity, NotFound, Relation, UsageError
-from lscp.model.entities import Body, Organisation, Partnership, Post
+from lscp.model.entities import Body, Edition, Organisation, Partnership, Post
 from lscp.queries.editions import editions_of, seen_in, with_supplements
 from lscp.queries.scope import current_editions
 
@@ -64,7 +64,7 @@ def chart_editions(graph: Graph, partnership_id: str, edition: str | None = None
     if not own:
         raise UsageError(
             f"no edition describes {partnership_id}, so there is nothing to draw; "
-            f"partnerships with editions: {', '.join(sorted({e.partnership for e in graph.entities('edition')}))}"
+            f"partnerships with editions: {', '.join(sorted({e.partnership for e in graph.entities_of(Edition)}))}"
         )
     chosen = {e for e in current_editions(graph) if graph.edition(e).partnership == partnership_id}
     arrangements = [e for e in own if e.edition_kind == "arrangements"]
@@ -101,7 +101,7 @@ def short_name(graph: Graph, entity_id: str) -> str:
     return entity.name
 
 
-def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
+def chair_lines(graph: Graph, entity: Entity, editions: Collection[str] | None) -> list[tuple[str, str]]:
     """'Chair: …' (rotating when stated), 'Vice chair: …', or 'Chair not stated'."""
     lines = []
     for relation_type, word in (("chairs", "Chair"), ("vice_chairs", "Vice chair")):
@@ -115,13 +115,13 @@ def chair_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) ->
     return lines
 
 
-def shared_lines(graph: Graph, entity: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
+def shared_lines(graph: Graph, entity: Entity, editions: Collection[str] | None) -> list[tuple[str, str]]:
     shared = [r for r in graph.relations("shared_with", source=entity.id) if seen_in(r, editions)]
     names = sorted({graph.by_id[r.target].name for r in shared})
     return [("shared", f"Shared with {name}") for name in names]
 
 
-def holder_lines(graph: Graph, post: Entity, editions: Iterable[str] | None) -> list[tuple[str, str]]:
+def holder_lines(graph: Graph, post: Entity, editions: Collection[str] | None) -> list[tuple[str, str]]:
     holders = [r for r in graph.relations("holds", target=post.id) if seen_in(r, editions)]
     names = sorted({graph.by_id[r.source].name for r in holders})
     return [("holder", ", ".join(names))] if names else []
@@ -138,7 +138,7 @@ def entity_style(entity: Entity) -> str:
     return "organisation"
 
 
-def entity_node(graph: Graph, entity: Entity, editions: Iterable[str] | None, cluster: str | None = None,
+def entity_node(graph: Graph, entity: Entity, editions: Collection[str] | None, cluster: str | None = None,
                 order: tuple = (), role: str | None = None) -> Node:
     """A box for any entity: title, then chair, sharing, holder and independence lines."""
     lines: list[tuple[str, str]] = []
@@ -178,7 +178,7 @@ def relation_label(relation: Relation) -> str | None:
     return words
 
 
-def add_relation_edges(graph: Graph, chart: Chart, editions: Iterable[str], types: Iterable[str],
+def add_relation_edges(graph: Graph, chart: Chart, editions: Collection[str], types: Iterable[str],
                        keep=lambda relation: True) -> None:
     """Draw every relation of these types, in these editions, between two boxes already on the chart."""
     types = tuple(sorted(types))

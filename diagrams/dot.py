@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .chart import Chart, Cluster, Edge, Node, wrap, wrap_line
@@ -63,7 +64,7 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _attrs(pairs: list[tuple[str, object]]) -> str:
+def _attrs(pairs: Sequence[tuple[str, object]]) -> str:
     parts = []
     for name, value in pairs:
         if value is None:
@@ -75,7 +76,7 @@ def _attrs(pairs: list[tuple[str, object]]) -> str:
         elif isinstance(value, (int,)) and not isinstance(value, bool):
             parts.append(f"{name}={value}")
         else:
-            parts.append(f"{name}={quote(value)}")
+            parts.append(f"{name}={quote(str(value))}")
     return ", ".join(parts)
 
 
@@ -153,20 +154,20 @@ def key_rows(chart: Chart) -> list[KeyRow]:
     """The key of a chart: the box styles used, then the relation types drawn, then emphasis."""
     rows = []
     for name in chart.used_node_styles():
-        style = NODE_STYLES[name]
-        rows.append(KeyRow("box", style.fill, style.border, style.label, "dashed" if style.dashed else "solid"))
+        box = NODE_STYLES[name]
+        rows.append(KeyRow("box", box.fill, box.border, box.label, "dashed" if box.dashed else "solid"))
     for relation_type in chart.used_edge_types():
-        style = edge_style(relation_type)
-        text = chart.key_labels.get(relation_type, style.label)
-        rows.append(KeyRow("line", style.color, line_sample(style.style, style.arrowhead), text, style.style,
-                           style.arrowhead))
+        line = edge_style(relation_type)
+        text = chart.key_labels.get(relation_type, line.label)
+        rows.append(KeyRow("line", line.color, line_sample(line.style, line.arrowhead), text, line.style,
+                           line.arrowhead))
     if any(n.highlight for n in chart.nodes.values()) or any(e.highlight for e in chart.edges):
         rows.append(KeyRow("line", HIGHLIGHT, line_sample("bold", "normal"), "highlighted steps (numbered)", "bold"))
     statuses = sorted({n.status for n in chart.nodes.values() if n.status}
                       | {e.status for e in chart.edges if e.status}, key=list(STATUS_STYLES).index)
     for status in statuses:
-        style = STATUS_STYLES[status]
-        rows.append(KeyRow("status", style.color, "dashed" if style.dashed else "solid", style.label))
+        shown = STATUS_STYLES[status]
+        rows.append(KeyRow("status", shown.color, "dashed" if shown.dashed else "solid", shown.label))
     for letter, condition in sorted(chart.codes.items()):
         rows.append(KeyRow("code", edge_style("escalates_to").color, letter, f"escalation when: {condition}"))
     if any(e.inferred and not e.invisible for e in chart.edges):
@@ -235,7 +236,7 @@ def _node_line(node: Node, indent: str) -> str:
             styles.append("dashed")
     if node.highlight:
         border, penwidth = HIGHLIGHT, HIGHLIGHT_PENWIDTH
-    attrs = [
+    attrs: list[tuple[str, object]] = [
         ("label", _Html(node_label(node))),
         ("style", ",".join(styles)),
         ("fillcolor", style.fill),
@@ -249,8 +250,8 @@ def _node_line(node: Node, indent: str) -> str:
 
 def _edge_line(edge: Edge, codes: dict[str, str]) -> str:
     if edge.invisible:
-        attrs = [("style", "invis"), ("minlen", edge.minlen), ("weight", edge.weight)]
-        return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attrs(attrs)}];"
+        layout = [("style", "invis"), ("minlen", edge.minlen), ("weight", edge.weight)]
+        return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attrs(layout)}];"
     style = edge_style(edge.type)
     color, penwidth, line = style.color, style.penwidth, style.style
     if edge.status:

@@ -63,10 +63,20 @@ def _key_value(chart: Chart) -> str:
     return "<br>".join(rows)
 
 
+def _cell(container: ET.Element, **attrs: str) -> ET.Element:
+    """A draw.io mxCell: its `parent` attribute is draw.io's, not ElementTree's argument."""
+    return ET.SubElement(container, "mxCell", attrib=attrs)
+
+
 def _points(spline: str) -> list[tuple[float, float]]:
     """The on-curve points of a graphviz spline ('e,x,y s,x,y x,y x,y ...'), in order."""
-    coords = [tuple(float(v) for v in token.split(",")) for token in spline.split() if token[:2] not in ("e,", "s,")]
+    coords = [_pair(token) for token in spline.split() if token[:2] not in ("e,", "s,")]
     return [coords[i] for i in range(0, len(coords), 3)]
+
+
+def _pair(token: str) -> tuple[float, float]:
+    x, y = token.split(",")
+    return float(x), float(y)
 
 
 def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
@@ -93,8 +103,8 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
                           tooltips="1", connect="1", arrows="1", fold="1", page="1", pageScale="1",
                           pageWidth=str(width_px), pageHeight=str(height_px), math="0", shadow="0")
     root = ET.SubElement(model, "root")
-    ET.SubElement(root, "mxCell", id="0")
-    ET.SubElement(root, "mxCell", id="1", parent="0")
+    _cell(root, id="0")
+    _cell(root, id="1", parent="0")
 
     def geometry(cell, name: str, parent: str | None) -> None:
         x, y, w, h = boxes.get(name, (0.0, 0.0, 120.0, 40.0))
@@ -106,7 +116,7 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
 
     title = "<br>".join([f'<b><font style="font-size: 16px">{_text(chart.title)}</font></b>',
                          *(_text(line) for line in chart.subtitle)])
-    cell = ET.SubElement(root, "mxCell", id="title", value=title, parent="1", vertex="1",
+    cell = _cell(root, id="title", value=title, parent="1", vertex="1",
                          style="text;" + _style({"html": 1, "align": "center", "verticalAlign": "top",
                                                  "whiteSpace": "wrap", "fontFamily": FONT, "fontSize": 10}))
     if "lp" in positions:  # where dot put the graph's label
@@ -120,7 +130,7 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
 
     def add_cluster(cluster_id: str, parent: str | None) -> None:
         cluster = chart.clusters[cluster_id]
-        cell = ET.SubElement(root, "mxCell", id=f"c:{cluster.id}", value=_text(cluster.label),
+        cell = _cell(root, id=f"c:{cluster.id}", value=_text(cluster.label),
                              parent=f"c:{parent}" if parent else "1", vertex="1", style=_style({
                                  "rounded": 1, "whiteSpace": "wrap", "html": 1, "container": 1, "collapsible": 0,
                                  "recursiveResize": 0, "fillColor": CLUSTER_FILL.get(cluster.style, "#ffffff"),
@@ -142,7 +152,7 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
             dashed = dashed or STATUS_STYLES[node.status].dashed
         if node.highlight:
             border, penwidth = HIGHLIGHT, HIGHLIGHT_PENWIDTH
-        cell = ET.SubElement(root, "mxCell", id=f"n:{node.id}", value=_node_value(node),
+        cell = _cell(root, id=f"n:{node.id}", value=_node_value(node),
                              parent=f"c:{node.cluster}" if node.cluster else "1", vertex="1", style=_style({
                                  "rounded": 1 if style.rounded else 0, "whiteSpace": "wrap", "html": 1,
                                  "fillColor": style.fill, "strokeColor": border, "strokeWidth": f"{penwidth:g}",
@@ -150,7 +160,7 @@ def chart_to_drawio(chart: Chart, positions: dict | None = None) -> str:
                                  "dashed": 1 if dashed else 0, "arcSize": 12}))
         geometry(cell, node.id, node.cluster)
     if chart.legend and KEY_ID in boxes:
-        cell = ET.SubElement(root, "mxCell", id="key", value=_key_value(chart), parent="1", vertex="1",
+        cell = _cell(root, id="key", value=_key_value(chart), parent="1", vertex="1",
                              style=_style({"rounded": 0, "whiteSpace": "wrap", "html": 1, "align": "left",
                                            "verticalAlign": "top", "spacing": 6, "fillColor": "#ffffff",
                                            "strokeColor": "#bfbfbf", "fontSize": 9, "fontFamily": FONT}))
@@ -185,7 +195,7 @@ def _add_edge(root, index: int, edge: Edge, splines: dict, height: float) -> Non
              "fontFamily": FONT, "labelBackgroundColor": "#ffffff"}
     if line in ("dashed", "dotted"):
         pairs.update({"dashed": 1, "dashPattern": "1 3" if line == "dotted" else "6 4"})
-    cell = ET.SubElement(root, "mxCell", id=f"e:{index}", value=_text(edge.label or ""), parent="1", edge="1",
+    cell = _cell(root, id=f"e:{index}", value=_text(edge.label or ""), parent="1", edge="1",
                          source=f"n:{edge.source}", target=f"n:{edge.target}", style=_style(pairs))
     geometry = ET.SubElement(cell, "mxGeometry", relative="1", attrib={"as": "geometry"})
     inner = points[1:-1]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lscp.loaders import Graph
 from lscp.model import Entity, UsageError
-from lscp.model.entities import Body, Organisation, Partnership, Post, Versioned
+from lscp.model.entities import Body, Edition, Organisation, Partnership, Post, Versioned
 from lscp.queries.editions import editions_of, seen_in
 from lscp.queries.scope import area_closure, partnership_of
 
@@ -43,10 +43,10 @@ def period_editions(graph: Graph, footprint_partnership: str, edition: str, loca
     """The local editions in force during an edition of the arrangement: dated from it up to its next edition."""
     own = editions_of(graph, footprint_partnership)
     start = graph.edition(edition).date or ""
-    later = [e.date for e in own if (e.date or "") > start]
+    later = [e.date for e in own if e.date and e.date > start]
     end = min(later) if later else None
     locals_ = set(locals_)
-    return {e.id for e in graph.entities("edition")
+    return {e.id for e in graph.entities_of(Edition)
             if e.partnership in locals_ and (e.date or "") >= start and (end is None or (e.date or "") < end)}
 
 
@@ -60,8 +60,8 @@ def _home(graph: Graph, entity: Entity, area_partnership: dict[str, str]) -> str
         if len(owners) == 1:
             return owners.pop()
     organisation = entity if isinstance(entity, Organisation) else None
-    if isinstance(entity, Post) and isinstance(graph.by_id.get(entity.within), Organisation):
-        organisation = graph.by_id[entity.within]
+    if isinstance(entity, Post) and isinstance(within := graph.by_id.get(entity.within), Organisation):
+        organisation = within
     if organisation is not None and organisation.area:
         return area_partnership.get(organisation.area)
     return None
@@ -98,7 +98,7 @@ def hips_to_dot(graph: Graph, edition: str | None = None, options: ChartOptions 
 def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
                      scope: tuple[str, ...], locals_: list[Partnership], options: ChartOptions) -> None:
     # The arrangement's own bodies, by tier.
-    bodies = [b for b in graph.entities("body") if b.partnership == target.id and seen_in(b, editions)]
+    bodies = [b for b in graph.entities_of(Body) if b.partnership == target.id and seen_in(b, editions)]
     tiers = tiers_of(graph, bodies, editions)
     if options.depth is not None:
         tiers = {b: t for b, t in tiers.items() if t <= options.depth}
@@ -117,7 +117,7 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
     depth = 0
 
     # The local partnerships, one container each, and what of theirs a stated line joins to HIPS.
-    area_partnership = {}
+    area_partnership: dict[str, str] = {}
     for local in locals_:
         for relation in graph.relations("covers", source=local.id):
             area_partnership.setdefault(relation.target, local.id)
@@ -152,7 +152,7 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
                     node.style = "external"
                 chart.add_node(node)
             if cluster != "footprint":
-                inner[there] = home if cluster != "across" else ""
+                inner[there] = home if home is not None and cluster != "across" else ""
     for relation in graph.relations(LINKS):
         if relation.source in chart.nodes and relation.target in chart.nodes and seen_in(relation, scope) \
                 and (relation.source in hips_nodes or relation.target in hips_nodes):
@@ -166,7 +166,8 @@ def build_multi_area(graph: Graph, chart: Chart, target: Partnership, editions: 
     # partnerships in a row below (dot orders them to cross the fewest lines), each holding what
     # a line joins to HIPS under it; the key under the tallest of them.
     anchors = sorted(b for b, t in tiers.items() if t == 0) or sorted(hips_nodes)
-    heads, deepest = [], []
+    heads: list[str] = []
+    deepest: list[str] = []
     for home in [p.id for p in locals_] + (["across"] if "across" in chart.clusters else []):
         members = sorted((n for n, h in inner.items() if (h or "across") == home and n != home),
                          key=lambda n: chart.nodes[n].sort_key)

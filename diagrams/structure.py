@@ -169,16 +169,15 @@ def _partners(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
                 lowest = delegate.id
         bottoms.append(lowest)
     chart.same_rank += [levels[level] for level in sorted(levels)]
-    for level in levels.values():  # keep the partners' columns in their order on every row
-        for left, right in zip(level, level[1:]):
+    for row in levels.values():  # keep the partners' columns in their order on every row
+        for left, right in zip(row, row[1:]):
             chart.add_edge(Edge(left, right, "layout", invisible=True))
     return bottoms
 
 
 def _delegates(graph: Graph, post_id: str, editions: tuple[str, ...]) -> list[Post]:
     found = sorted({r.target for r in graph.relations("delegates_to", source=post_id) if seen_in(r, editions)})
-    return [graph.by_id[i] for i in found
-            if isinstance(graph.by_id[i], Post) and seen_in(graph.by_id[i], editions)]
+    return [post for i in found if isinstance(post := graph.by_id[i], Post) and seen_in(post, editions)]
 
 
 def tiers_of(graph: Graph, bodies: list[Body], editions: tuple[str, ...]) -> dict[str, int]:
@@ -208,13 +207,13 @@ def tiers_of(graph: Graph, bodies: list[Body], editions: tuple[str, ...]) -> dic
 def _tier_label(graph: Graph, tier: int, body_ids: list[str]) -> str:
     if tier > 0:
         return f"Tier {tier} groups"
-    kinds = sorted({graph.by_id[b].body_kind for b in body_ids}, key=TOP_KINDS.index)
+    kinds = sorted({graph.entity_of(b, Body).body_kind for b in body_ids}, key=TOP_KINDS.index)
     return " and ".join(k.capitalize() for k in kinds)
 
 
 def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str, ...],
             options: ChartOptions) -> dict[str, int]:
-    bodies = [b for b in graph.entities("body") if b.partnership == target.id and seen_in(b, editions)]
+    bodies = [b for b in graph.entities_of(Body) if b.partnership == target.id and seen_in(b, editions)]
     tiers = tiers_of(graph, bodies, editions)
     if options.depth is not None:
         tiers = {b: t for b, t in tiers.items() if t <= options.depth}
@@ -223,7 +222,7 @@ def _bodies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str
         members = sorted(b for b, t in tiers.items() if t == tier)
         chart.add_cluster(Cluster(f"tier-{tier}", _tier_label(graph, tier, members), "tier", order=(1, tier)))
         for body_id in members:
-            body = graph.by_id[body_id]
+            body = graph.entity_of(body_id, Body)
             kind_rank = TOP_KINDS.index(body.body_kind) if body.body_kind in TOP_KINDS else len(TOP_KINDS)
             node = entity_node(graph, body, editions, cluster=f"tier-{tier}", order=(kind_rank, body.name))
             if tier > 0 and body_id not in stated_up and any(n.field == "reports-to" for n in body.not_stated):
@@ -238,7 +237,7 @@ def _posts(graph: Graph, chart: Chart, target: Partnership, editions: tuple[str,
     from lscp.queries.scope import partnership_of
 
     independent = []
-    for post in graph.entities("post"):
+    for post in graph.entities_of(Post):
         if post.independent and seen_in(post, editions) and partnership_of(graph, post) == target.id:
             chart.add_node(entity_node(graph, post, editions, order=(2, post.name)))
             independent.append(post.id)
@@ -277,7 +276,7 @@ def _agencies(graph: Graph, chart: Chart, target: Partnership, editions: tuple[s
               all_agencies: bool, deepest: int) -> None:
     """Relevant agencies as one box listing each sector with its count (a sector with one agency
     names it), or with `all_agencies` one box per agency in a container per sector."""
-    agencies = [graph.by_id[i] for i in sorted({r.source for r in graph.relations("relevant_agency_of",
+    agencies = [graph.entity_of(i, Organisation) for i in sorted({r.source for r in graph.relations("relevant_agency_of",
                                                                                  target=target.id)
                                                   if seen_in(r, editions)})]
     if not agencies:

@@ -82,7 +82,7 @@ class Checker:
     def check_reporting_cycles(self, relations: list[tuple[Relation, Origin]]) -> None:
         import networkx as nx  # here, not at the top: a cached CLI answer never loads networkx
 
-        lines = nx.DiGraph()
+        lines: nx.DiGraph[str] = nx.DiGraph()
         for relation, origin in relations:
             if relation.type == "reports_to":
                 lines.add_edge(relation.source, relation.target, origin=origin)
@@ -104,7 +104,7 @@ class Checker:
                 self._citation(origin, relation.key, citation)
 
     def _citation(self, origin: Origin, ident: str, citation: Citation) -> None:
-        if citation.is_url:
+        if citation.doc is None or citation.end is None:  # a URL
             return
         source = self.entities.get(citation.doc)
         if not isinstance(source, Source) or not source.file:

@@ -5,7 +5,7 @@ import re
 
 from lscp.model import Problem
 
-from .graphs import Graph
+from .graphs import Graph, MemoryGraph
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words too common in these documents to show that a line is about a particular thing.
@@ -33,8 +33,9 @@ def _names(graph: Graph, entity_id: str) -> set[str]:
     return set().union(*(significant(n) for n in entity.all_names()))
 
 
-def citation_findings(graph: Graph) -> list[Problem]:
-    """Entity and relation citations whose lines share no significant word with what they cite."""
+def citation_findings(graph: MemoryGraph) -> list[Problem]:
+    """Entity and relation citations whose lines share no significant word with what they cite
+    (of a graph loaded from files: every record has the file:line:column it was written at)."""
     findings = []
     for entity in graph.entities():
         if entity.kind == "source":

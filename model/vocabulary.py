@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-EntityKind = Literal[
-    "source", "edition", "area", "organisation", "partnership", "body", "post", "person", "function"
-]
-
 Sector = Literal[
     "local-authority",
     "health-commissioner",

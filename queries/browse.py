@@ -6,7 +6,7 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.loaders.names import EXACT, WORD
 from lscp.model import Entity, Relation
-from lscp.model.entities import DatedName, Meetings, Quorum, Rule
+from lscp.model.entities import DatedName, Edition, Meetings, Quorum, Rule
 
 from .editions import seen_in
 from .results import Cited, RelationView, cite_all, same_facts, view_fact
@@ -212,7 +212,8 @@ def _first_of_each_type(facts: list[list[Relation]], limit: int | None, directio
     is one); what is left out is counted."""
     if limit is None:
         return facts
-    kept, seen = [], {}
+    kept: list[list[Relation]] = []
+    seen: dict[str, int] = {}
     for fact in facts:
         kind = fact[0].type
         seen[kind] = count = seen.get(kind, 0) + 1
@@ -227,8 +228,8 @@ def _absent_from(graph: Graph, entity: Entity, editions: list[str]) -> list[str]
     """Other editions of the same partnership that do not state this body or post."""
     if not editions:
         return []
-    partnerships = {graph.by_id[e].partnership for e in editions}
+    partnerships = {graph.edition(e).partnership for e in editions}
     return sorted(
-        e.id for e in graph.entities("edition")
+        e.id for e in graph.entities_of(Edition)
         if e.partnership in partnerships and e.id not in editions and e.edition_kind == "arrangements"
     )

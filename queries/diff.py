@@ -6,6 +6,7 @@ from pydantic import BaseModel
 
 from lscp.loaders import Graph
 from lscp.model import Relation
+from lscp.model.entities import Versioned
 
 from .results import Cited, cite_all
 from .scope import check_edition
@@ -27,8 +28,8 @@ class EditionDiff(BaseModel):
     changes: list[Change]
 
 
-def _entities_in(graph: Graph, edition: str) -> dict[str, object]:
-    return {e.id: e for e in graph.entities() if edition in getattr(e, "editions", [])}
+def _entities_in(graph: Graph, edition: str) -> dict[str, Versioned]:
+    return {e.id: e for e in graph.entities() if isinstance(e, Versioned) and edition in e.editions}
 
 
 def _relations_in(graph: Graph, edition: str) -> dict[tuple, Relation]:

@@ -232,10 +232,6 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
     return found
 
 
-def _has_route(graph: Graph, view: View, agency: str, bodies: set[str]) -> bool:
-    return _Routes(graph, view, bodies).has_route(agency)
-
-
 class _Routes:
     """Whether an agency has a route onto `bodies`: represented by someone, a member itself or
     through one of its posts, or named in a member's `represents`. What the relations and posts
@@ -276,12 +272,6 @@ def not_stated_findings(graph: Graph, view: View, partnership: str) -> list[Find
                                  f"Not stated: {note.field.replace('-', ' ')} of {subject.name}. {note.note}",
                                  citations=note.src or subject.src, partnership=partnership))
     return found
-
-
-def _partnership_of_post(graph: Graph, post) -> str | None:
-    from .scope import partnership_of
-
-    return partnership_of(graph, post)
 
 
 def key_person_findings(graph: Graph, editions: list[Edition]) -> list[Finding]:

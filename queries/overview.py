@@ -4,6 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
+from lscp.model.entities import Body, Partnership
 
 from .editions import editions_of
 
@@ -27,7 +28,7 @@ class Overview(BaseModel):
 def overview(graph: Graph) -> Overview:
     """Every partnership with editions (the ones the documents describe), with counts."""
     rows = []
-    for partnership in graph.entities("partnership"):
+    for partnership in graph.entities_of(Partnership):
         editions = sorted(e.id for e in editions_of(graph, partnership.id))
         if not editions:
             continue
@@ -36,7 +37,7 @@ def overview(graph: Graph) -> Overview:
             areas=sorted({r.target for r in graph.relations("covers", source=partnership.id)}),
             editions=editions,
             partners=sorted({graph.by_id[r.source].name for r in graph.relations("partner_of", target=partnership.id)}),
-            bodies=sorted(b.name for b in graph.entities("body") if b.partnership == partnership.id),
+            bodies=sorted(b.name for b in graph.entities_of(Body) if b.partnership == partnership.id),
         ))
     counts = {kind: len(graph.entities(kind)) for kind in sorted({e.kind for e in graph.entities()})}
     counts["relation"] = len(graph.relation_list)

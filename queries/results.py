@@ -50,7 +50,8 @@ def cite(graph: Graph, citation: Citation, with_lines: bool = True) -> Cited:
     key = ("cited", citation.doc, citation.start, citation.end, citation.url, with_lines)
     found = graph.cache.get(key)
     if found is None:
-        lines = graph.source_lines(citation.doc, citation.start, citation.end) if with_lines and citation.doc else []
+        lines = (graph.source_lines(citation.doc, citation.start, citation.end)
+                 if with_lines and citation.doc and citation.start and citation.end else [])
         found = graph.cache[key] = Cited(citation=str(citation), doc=citation.doc, start=citation.start,
                                          end=citation.end, url=citation.url, lines=lines)
     return found
@@ -60,7 +61,7 @@ def cite_all(graph: Graph, citations, with_lines: bool = True) -> list[Cited]:
     """Each citation once, in order (equal citations are one cached object)."""
     if len(citations) == 1:
         return [cite(graph, citations[0], with_lines)]
-    out = {}
+    out: dict[int, Cited] = {}
     for citation in citations:
         cited = cite(graph, citation, with_lines)
         out.setdefault(id(cited), cited)

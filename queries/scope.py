@@ -40,7 +40,7 @@ def area_closure(graph: Graph, area_id: str) -> set[str]:
     changed = True
     while changed:
         changed = False
-        for area in graph.entities("area"):
+        for area in graph.entities_of(Area):
             if area.id not in found and found & set(area.within):
                 found.add(area.id)
                 changed = True
@@ -90,7 +90,7 @@ def current_editions(graph: Graph) -> tuple[str, ...]:
 
 def _latest(graph: Graph) -> tuple[str, ...]:
     latest: dict[str, Edition] = {}
-    for edition in graph.entities("edition"):
+    for edition in graph.entities_of(Edition):
         current = latest.get(edition.partnership)
         if current is None or (edition.date or "") > (current.date or ""):
             latest[edition.partnership] = edition

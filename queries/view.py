@@ -25,10 +25,10 @@ def view_at(graph: Graph, edition: str) -> View:
     """One edition (with what it supplements) and, for every other partnership, its
     latest edition dated no later than this one."""
     check_edition(graph, edition)
-    chosen = graph.by_id[edition]
+    chosen = graph.edition(edition)
     editions = with_supplements(graph, edition)
     latest: dict[str, Edition] = {}
-    for other in graph.entities("edition"):
+    for other in graph.entities_of(Edition):
         if other.partnership == chosen.partnership or (other.date or "") > (chosen.date or ""):
             continue
         current = latest.get(other.partnership)
@@ -46,7 +46,7 @@ def view_for(graph: Graph, entity: Entity | None = None, edition: str | None = N
         return view_at(graph, edition)
     current = View(frozenset(current_editions(graph)))
     if isinstance(entity, Versioned) and entity.editions and not current.sees(entity):
-        dated = sorted(entity.editions, key=lambda e: (graph.by_id[e].date or "", e))
+        dated = sorted(entity.editions, key=lambda e: (graph.edition(e).date or "", e))
         return view_at(graph, dated[-1])
     return current
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from lscp.model import Entity, NotFound, Relation
+from lscp.model import Entity, NotFound, Relation, UsageError
 from lscp.model.entities import Edition, Source
 from lscp.model.suggest import closest
 
 from ..reader import Origin
+
+E = TypeVar("E", bound=Entity)
 
 
 class Graph(Protocol):
@@ -57,6 +59,14 @@ class Graph(Protocol):
 
     def entities(self, kind: str | None = None) -> list[Entity]: ...
 
+    def entities_of(self, cls: type[E]) -> list[E]:
+        """The entities of one class (`Body`, `Edition`, ...), sorted by id, typed as such."""
+        ...
+
+    def entity_of(self, entity_id: str, cls: type[E]) -> E:
+        """The entity with this id, which must be a `cls`."""
+        ...
+
     def relations(self, type: str | tuple[str, ...] | None = None, source: str | None = None,
                   target: str | None = None, edition: str | None = None) -> list[Relation]: ...
 
@@ -84,12 +94,23 @@ class Lookups:
     def entities(self, kind: str | None = None) -> list[Entity]:
         raise NotImplementedError
 
+    def entities_of(self, cls: type[E]) -> list[E]:
+        """`entities(cls.kind)`, typed: every entity of a kind is of that kind's class."""
+        return cast("list[E]", self.entities(cls.kind))
+
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id, or NotFound naming the closest ids."""
         try:
             return self.by_id[entity_id]
         except KeyError:
             raise NotFound(entity_id, self.suggest(entity_id)) from None
+
+    def entity_of(self, entity_id: str, cls: type[E]) -> E:
+        """The entity with this id, which must be a `cls` (else UsageError saying what it is)."""
+        entity = self.entity(entity_id)
+        if not isinstance(entity, cls):
+            raise UsageError(f"{entity_id} is {entity.kind}, not {cls.kind}")
+        return entity
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         return closest(text, self.by_id, n=n)

@@ -40,7 +40,7 @@ LOCAL_PARTNERSHIPS = {"hampshire.hscp", "iow.iowscp", "portsmouth.pscp", "southa
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def sources(graph, **filters) -> set[str]:

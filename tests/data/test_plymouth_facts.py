@@ -17,7 +17,7 @@ IQA = "plymouth.independent-quality-assurer"
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def sources(graph, **filters) -> set[str]:

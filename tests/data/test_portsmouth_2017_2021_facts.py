@@ -44,7 +44,7 @@ ED17, ED21 = "portsmouth-2017", "portsmouth-2021"
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def _cites(relation, text: str) -> bool:

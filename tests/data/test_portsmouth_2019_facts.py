@@ -61,7 +61,7 @@ PARTNERS = {"portsmouth-city-council", "portsmouth-ccg", "hiow-constabulary"}
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def _cites(relation, start, end=None):

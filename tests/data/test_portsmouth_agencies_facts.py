@@ -190,7 +190,7 @@ HEADINGS = {  # heading: (first line, last line) in source 000
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def _norm(text: str) -> str:

@@ -23,7 +23,7 @@ LOST_DIAGRAM_LINES = {148, 197, 261, 281}
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def _targets(graph, type_, source, **kw):
