@@ -65,7 +65,9 @@ class Checker:
         for relation, origin, located, path in self.raw.relations:
             from_kinds, to_kinds = ENDPOINTS[relation.type]
             key = relation.key
-            at = lambda *field: _at(origin, located, (*path, *field))  # noqa: E731 - the value's own line
+            def at(*field: str | int) -> Origin:  # the value's own line
+                return _at(origin, located, (*path, *field))  # noqa: B023 - called in this iteration only
+
             ok = self._ref(at("from"), key, relation.source, from_kinds, f"{relation.type} from")
             ok &= self._ref(at("to"), key, relation.target, to_kinds, f"{relation.type} to")
             for index, ref in enumerate(relation.represents):
@@ -121,9 +123,9 @@ class Checker:
 
     def _line_count(self, source: Source) -> int | str | None:
         """The source's number of lines, None if it is missing, or why it cannot be read."""
-        if source.id not in self.line_counts:
+        if source.id not in self.line_counts and source.file:
             self.line_counts[source.id] = _count_lines(self.sources_dir, source.file)
-        return self.line_counts[source.id]
+        return self.line_counts.get(source.id)
 
     def check_editions(self) -> None:
         for entity_id, entity in self.entities.items():

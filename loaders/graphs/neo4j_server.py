@@ -55,7 +55,7 @@ class Settings:
     def from_env(cls, **given: str | None) -> Settings:
         """Given values first, then NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."""
         env = {name: os.environ.get(f"NEO4J_{name.upper()}") for name in ("uri", "user", "password", "database")}
-        values = {name: given.get(name) if given.get(name) is not None else env[name] for name in env}
+        values: dict[str, Any] = {name: given.get(name) if given.get(name) is not None else env[name] for name in env}
         return cls(**{name: value for name, value in values.items() if value is not None})
 
 
@@ -150,7 +150,7 @@ def _reply_deadline(seconds: float) -> None:
     still wins when a server sends one. Set on the driver's socket class, for new sockets."""
     from neo4j._async_compat.network import _bolt_socket
 
-    base = _bolt_socket.BoltSocketBase
+    base: Any = _bolt_socket.BoltSocketBase  # the driver's private class, patched in place
     original = base.__dict__.get("_lscp_init") or base.__init__
 
     def init(self, *args, **kwargs):
@@ -200,11 +200,12 @@ def translate_errors(settings: Settings) -> Iterator[None]:
 
 def _timed_out(exc: BaseException) -> bool:
     """Whether a read timeout is somewhere in the causes of a driver error."""
+    cause: BaseException | None = exc
     seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+    while cause is not None and seen < 10:
+        if isinstance(cause, TimeoutError) or "timed out" in str(cause):
             return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
     return False
 
 
