@@ -12,7 +12,8 @@ VERDICT = {"met": "met", "not-met": "NOT MET", "not-evidenced": "not evidenced",
 @click.argument("partnership")
 @click.option("--rules", type=click.Choice(["wt2018", "wt2023", "cwsa2026"]),
               help="Rule pack (default: the pack in force on the edition's date, or on --as-at).")
-@click.option("--as-at", "as_at", metavar="DATE", help="Check as at this date (YYYY-MM-DD): the edition then current, dated facts then in force.")
+@click.option("--as-at", "as_at", metavar="DATE",
+              help="Check as at this date (YYYY-MM-DD): the edition then current, dated facts then in force.")
 @click.option("--commencement", metavar="DATE", help="The commencement date of the CWSA 2026 duties (not in force without one).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.pass_context

@@ -12,7 +12,6 @@ from lscp.model.entities import Edition
 
 from ..findings import Finding, finding
 from ..results import Cited, cite_all
-from ..scope import check_edition
 from .checks import CHECKS
 from .outcome import Outcome, Verdict
 from .packs import COMMENCEMENT, PACK_IDS, Pack, Requirement, RequirementSource, Severity, pack

@@ -68,8 +68,10 @@ def _title_ok(post_name: str, sector: str, org, wt2023: bool) -> bool:
 
 
 EXPECTED = {
-    False: "the local authority chief executive, the CCG accountable officer (ICB chief executive from July 2022) and a chief officer of police (a chief constable, deputy or assistant chief constable)",
-    True: "the local authority chief executive, the integrated care board chief executive and the chief officer of police (the chief constable)",
+    False: "the local authority chief executive, the CCG accountable officer (ICB chief executive from July 2022) "
+           "and a chief officer of police (a chief constable, deputy or assistant chief constable)",
+    True: "the local authority chief executive, the integrated care board chief executive "
+          "and the chief officer of police (the chief constable)",
 }
 
 
@@ -176,6 +178,7 @@ def sign_off(scope: Scope) -> Outcome:
         (found if held else missing).append(words)
         shown += facts(graph, [r for r in held if not isinstance(r, Fact)])
     if not missing:
-        return met("The partners hold " + ", ".join(found) + " (a partner's responsibility is taken as its lead's sign-off: inference).", shown)
+        return met("The partners hold " + ", ".join(found)
+                   + " (a partner's responsibility is taken as its lead's sign-off: inference).", shown)
     return unknown(scope, "sign-off by the lead partners of " + ", ".join(missing),
                    "A record (minutes, the report itself) of the lead partners signing off " + ", ".join(missing) + ".", shown)

@@ -44,7 +44,8 @@ def _no_functions(*functions):
 
 # id: (mutation, verdict, words in the message, other requirements defined on the same facts)
 MUTATIONS = {
-    "WT18-01": (lambda w: _drop(w, type="partner_of", **{"from": "test-police"}), "not-met", "no partner recorded for the chief officer of police",
+    "WT18-01": (lambda w: _drop(w, type="partner_of", **{"from": "test-police"}), "not-met",
+                "no partner recorded for the chief officer of police",
                 {"WT18-05", "WT23-01", "WT23-03", "WT18-18"}),
     "WT18-07": (lambda w: _rename(w, "organisations", "test-icb", "Testshire Clinical Commissioning Group"), "not-met",
                 "did not exist", {"WT23-01"}),
@@ -62,7 +63,8 @@ MUTATIONS = {
     "WT18-16": (lambda w: [_drop(w, type="scrutinises"), _drop(w, type="responsible_for", to="fn.independent-scrutiny")],
                 "not-evidenced", "an independent person who scrutinises", {"WT23-09"}),
     "WT18-17": (_no_functions("fn.thresholds"), "not-evidenced", "the threshold document", {"WT23-02"}),
-    "WT18-18": (lambda w: _drop(w, type="funds", **{"from": "test-police"}), "not-evidenced", "a contribution from Testshire Police", set()),
+    "WT18-18": (lambda w: _drop(w, type="funds", **{"from": "test-police"}), "not-evidenced",
+                "a contribution from Testshire Police", set()),
     "WT18-19": (_no_functions("fn.annual-report"), "not-evidenced", "a yearly report", {"WT23-02"}),
     "WT18-22": (lambda w: [_drop(w, to="fn.serious-incident-notification"), w["relations"].append(
         {"type": "responsible_for", "from": "test.case-review-group", "to": "fn.serious-incident-notification", "src": "doc:11"})],
