@@ -99,9 +99,10 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
     used = sorted({c.citation: c for r in models for s in r.steps for c in s.sources}.values(), key=lambda c: c.citation)
     knowledge = "stated" if models else _silence(graph, entity)
     summary = _summary(entity.name, condition, models)
-    if knowledge == "not-in-sources":
+    home = partnership_of(graph, entity)
+    if knowledge == "not-in-sources" and home is not None:
         summary = (f"No escalation route from {entity.name} is in our sources: the arrangements document of "
-                   f"{graph.by_id[partnership_of(graph, entity)].name}, which would state its routes, is not among them.")
+                   f"{graph.entity(home).name}, which would state its routes, is not among them.")
     return EscalationAnswer(
         start=start, start_name=entity.name, condition=condition, editions=sorted(view.editions),
         summary=summary, routes=models, dead_ends=sum(r.dead_end for r in models), sources=used,
