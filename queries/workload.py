@@ -206,8 +206,8 @@ def _vacancy_summary(graph: Graph, entity, posts: list[str], found: list[Finding
     counts: dict[str, int] = {}
     for f in found:
         counts[f.code] = counts.get(f.code, 0) + 1
-    parts = [f"{n} {_WORDS[code][n != 1] if code in _WORDS else code}" for code, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0])
-                                                                   if kv[0] in _ORDER else 99)]
+    ordered = sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else 99)
+    parts = [f"{n} {_WORDS[code][n != 1] if code in _WORDS else code}" for code, n in ordered]
     return f"{lead}: {'; '.join(parts)}."
 
 

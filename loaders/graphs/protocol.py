@@ -70,6 +70,10 @@ class Graph(Protocol):
     def relations(self, type: str | tuple[str, ...] | None = None, source: str | None = None,
                   target: str | None = None, edition: str | None = None) -> list[Relation]: ...
 
+    def entities_matching(self, words: list[str]) -> list[Entity]:
+        """Entities whose name, an alias or the id contains every (lower-case) word, by id."""
+        ...
+
     def ranked_matches(self, words: list[str], text: str, limit: int) -> list[tuple[int, Entity, str]]:
         """The `limit` best (score, entity, matched name) for a search, best first."""
         ...

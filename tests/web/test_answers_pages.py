@@ -64,7 +64,8 @@ def test_vacancy_page_answers_in_plain_words_with_the_line(client):
     # 004:252 "This group is chaired by the Designated Doctor for Southampton."
     page = html(client, "/vacancy/southampton.designated-doctor")
     text = text_of(page)
-    assert text.index("If the Designated Doctor for Southampton post falls vacant:") < text.index("Serious Incidents and Learning Group loses its chair")
+    assert (text.index("If the Designated Doctor for Southampton post falls vacant:")
+            < text.index("Serious Incidents and Learning Group loses its chair"))
     assert "<details" in page and "This group is chaired by the Designated Doctor for Southampton" in text
 
 
