@@ -22,7 +22,7 @@ from lscp.queries import accountable, accountabilities, show
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def test_an_inferred_relation_needs_a_note():

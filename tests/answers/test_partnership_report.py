@@ -22,7 +22,7 @@ from lscp.model import UsageError
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def test_southampton_counts_from_the_text(graph):

@@ -45,7 +45,7 @@ from lscp.queries.lookup import Ambiguous, resolve
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 def first(graph, text: str) -> str:

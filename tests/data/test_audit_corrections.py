@@ -50,7 +50,7 @@ HCC_PAPERS = "http://democracy.hants.gov.uk/ieListDocuments.aspx?CId=642&MId=418
 
 @pytest.fixture(scope="module")
 def graph():
-    return load("data")
+    return load()  # the bundled data, wherever pytest runs from
 
 
 @pytest.mark.parametrize("partnership", LOCAL)
