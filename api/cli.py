@@ -193,7 +193,7 @@ def export(ctx, fmt, output, bom, stamp):
     if fmt == "graphml":
         import datetime as dt
 
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
         _write(formats.to_graphml(graph, generated_at=now), output)
         return
     if fmt == "jsonld":

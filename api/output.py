@@ -71,7 +71,7 @@ class InertStream:
 def inert_output():
     """stdout and stderr as InertStreams for the duration."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)
     try:
         yield
     finally:

@@ -91,7 +91,8 @@ def to_networkx(graph: Graph, generated_at: str | None = None) -> nx.MultiDiGrap
     """A graph whose attributes are all scalars, as GraphML requires; `label` is what Gephi and
     yEd show: an entity's name, a relation's type in words."""
     data = to_data(graph)
-    out = nx.MultiDiGraph(**{k: xml_text(v) for k, v in metadata(graph, data, generated_at).items()})
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    out.graph.update({k: xml_text(v) for k, v in metadata(graph, data, generated_at).items()})
     for item in data["entities"]:
         attributes = {k: _attribute(v) for k, v in item.items() if k != "id"}
         out.add_node(item["id"], label=attributes.pop("name"), **attributes)

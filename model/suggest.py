@@ -26,6 +26,7 @@ def closest(word: str, options: Iterable[str], n: int = 1) -> list[str]:
     choices = list(options.keys() if isinstance(options, Mapping) else options)
     limit = max(2, len(word) // 3)
     near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    ranked: list[tuple[str, float, int]]  # (option, distance or similarity, index)
     if near:
         ranked = sorted(near, key=lambda m: (m[1], -fuzz.ratio(word, m[0]), m[0]))
     else:

@@ -68,7 +68,8 @@ def test_csv_edges_carry_their_citations(csv_dir):
 
 
 def test_csv_names_with_commas_survive(csv_dir):
-    written = {item["id"]: item["name"] for item in yaml.safe_load((default_data_dir() / "registry" / "sources.yaml").read_text())["sources"]}
+    sources = yaml.safe_load((default_data_dir() / "registry" / "sources.yaml").read_text())["sources"]
+    written = {item["id"]: item["name"] for item in sources}
     nodes = {n["id"]: n for n in rows(csv_dir / "nodes.csv")}
     with_commas = [i for i, name in written.items() if "," in name]
     assert with_commas
@@ -128,10 +129,12 @@ def test_edge_ids_do_not_change_when_a_relation_is_added(tmp_path):
         file.write("relations:\n"
                    '  - {type: chairs, from: test.chair, to: test.board, src: "doc:6"}\n'
                    '  - {type: member_of, from: test-council, to: test.tscp, src: "doc:3"}\n')
-    before = {d["relation_id"]: (u, v) for u, v, d in nx.read_graphml(export(tmp_path / "1", "--format", "graphml", data=data), force_multigraph=True).edges(data=True)}
+    first = nx.read_graphml(export(tmp_path / "1", "--format", "graphml", data=data), force_multigraph=True)
+    before = {d["relation_id"]: (u, v) for u, v, d in first.edges(data=True)}
     with (data / "base.yaml").open("a") as file:  # sorted first by (from, type, to): numbering would shift
         file.write('  - {type: funds, from: test-council, to: test.tscp, src: "doc:3"}\n')
-    after = {d["relation_id"]: (u, v) for u, v, d in nx.read_graphml(export(tmp_path / "2", "--format", "graphml", data=data), force_multigraph=True).edges(data=True)}
+    second = nx.read_graphml(export(tmp_path / "2", "--format", "graphml", data=data), force_multigraph=True)
+    after = {d["relation_id"]: (u, v) for u, v, d in second.edges(data=True)}
     assert set(before) < set(after) and len(after) == len(before) + 1
     assert all(after[ident] == ends for ident, ends in before.items())
 
