@@ -13,7 +13,7 @@ from .chart import Chart, Edge
 from .common import ChartOptions, check_ids, entity_node, humanise
 from .dot import chart_to_dot
 from .structure import FOOTNOTE
-from .targets import base_chart
+from .targets import base_chart, resolve_target
 
 
 # Relation types, and `part_of` (a body within its partnership), which accountability chains use.
@@ -84,6 +84,20 @@ def steps_for(graph: Graph, highlight: str | None = None, route: str | None = No
         key = (step.relation_from or step.source, step.type, step.relation_to or step.target, step.condition)
         unique.setdefault(key, step)
     return list(unique.values())
+
+
+def chart_edition(graph: Graph, target: str | None, subject: str | None, edition: str | None) -> str | None:
+    """The edition a chart highlighting `subject`'s chains or routes is drawn in: the one asked
+    for; else the one the answer about `subject` is given in (queries.view.default_edition) when
+    it is an edition of the charted partnership, so the chart draws the text the steps come from."""
+    from lscp.queries.view import default_edition
+
+    if edition or target is None or subject not in graph.by_id or target not in graph.by_id:
+        return edition
+    chosen = default_edition(graph, graph.by_id[subject])
+    if chosen and graph.edition(chosen).partnership == resolve_target(graph, target):
+        return chosen
+    return edition
 
 
 def _step_label(number: int, step: Step) -> str:

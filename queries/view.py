@@ -8,7 +8,7 @@ from lscp.model import Entity, Relation
 from lscp.model.entities import Edition, Versioned
 
 from .editions import seen_in, with_supplements
-from .scope import check_edition, current_editions
+from .scope import check_edition, current_editions, partnership_of
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,26 @@ def view_at(graph: Graph, edition: str) -> View:
 
 
 def view_for(graph: Graph, entity: Entity | None = None, edition: str | None = None) -> View:
-    """The view a question about `entity` is answered in: the edition asked for; else the
-    current view, unless the entity only exists in older editions (then its latest one)."""
-    if edition:
-        return view_at(graph, edition)
-    current = View(frozenset(current_editions(graph)))
-    if isinstance(entity, Versioned) and entity.editions and not current.sees(entity):
-        dated = sorted(entity.editions, key=lambda e: (graph.edition(e).date or "", e))
-        return view_at(graph, dated[-1])
-    return current
+    """The view a question about `entity` is answered in: the edition asked for, else
+    `default_edition`'s, else the current view."""
+    chosen = edition or default_edition(graph, entity)
+    return view_at(graph, chosen) if chosen else View(frozenset(current_editions(graph)))
+
+
+def default_edition(graph: Graph, entity: Entity | None) -> str | None:
+    """The edition a question about `entity` is answered in when none is asked for: None (the
+    current view) unless no current edition states it; then the latest edition that does,
+    preferring its own partnership's (the HIPS CDOP of hips-2019, 000:531, is not in hips-2022,
+    004:136, but a public web page of the Isle of Wight names it: its answer is the 2019 text's,
+    not the 2022 text's). One rule for every verb, chart and page."""
+    if not isinstance(entity, Versioned) or not entity.editions:
+        return None
+    current = set(current_editions(graph))
+    home = partnership_of(graph, entity)
+    own = [e for e in entity.editions if graph.edition(e).partnership == home] or list(entity.editions)
+    if current & set(own):
+        return None
+    return max(own, key=lambda e: (graph.edition(e).date or "", e))
 
 
 def visible(graph: Graph, view: View, **filters) -> list[Relation]:

@@ -25,17 +25,27 @@ def read_steps(path: Path) -> list:
     return steps
 
 
+def _route_parts(route: str | None) -> tuple[str | None, str | None]:
+    """escalation:ID[:CONDITION] -> (ID, CONDITION)."""
+    if not route:
+        return None, None
+    kind, _, rest = route.partition(":")
+    start, _, condition = rest.partition(":")
+    if kind != "escalation" or not start:
+        raise UsageError(f"--route takes escalation:ID or escalation:ID:CONDITION, not {route!r}")
+    return start, condition or None
+
+
+def _route_start(route: str | None) -> str | None:
+    return _route_parts(route)[0]
+
+
 def _query_steps(graph, highlight: str | None, route: str | None, edition: str | None) -> list:
     """The steps of an accountability answer or of escalation routes (diagrams.steps_for)."""
     from lscp.diagrams.highlight import steps_for
 
-    start = condition = None
-    if route:
-        kind, _, rest = route.partition(":")
-        start, _, condition = rest.partition(":")
-        if kind != "escalation" or not start:
-            raise UsageError(f"--route takes escalation:ID or escalation:ID:CONDITION, not {route!r}")
-    return steps_for(graph, highlight, start, condition or None, edition)
+    start, condition = _route_parts(route)
+    return steps_for(graph, highlight, start, condition, edition)
 
 
 def _write_stdout(body: bytes) -> None:
@@ -85,6 +95,7 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
     lscp diagram --compare southampton plymouth --format svg -o compared.svg
     """
     from lscp.diagrams import ChartOptions, draw, parse_kinds
+    from lscp.diagrams.highlight import chart_edition
 
     from ..cli import _graph
     from ..output import write_file
@@ -95,6 +106,7 @@ def diagram(ctx, target, fmt, output, edition, steps_file, flow, diff, compare, 
                            legend=not no_key, page=None if no_fit else ChartOptions().page)
     steps = read_steps(steps_file) if steps_file else None
     if highlight or route:
+        edition = chart_edition(graph, target, highlight or _route_start(route), edition)
         steps = (steps or []) + _query_steps(graph, highlight, route, edition)
     if flow and steps is None:
         raise UsageError("--flow draws highlighted steps alone; give them with --highlight-steps FILE")

@@ -110,6 +110,10 @@ def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
         _editions_of_target(graph, target, ask)
         if bool(ask.before) != bool(ask.after):
             raise UsageError("give both `before` and `after` (two editions of the partnership) to draw the changes")
+        from lscp.diagrams.highlight import chart_edition
+
+        if ask.highlight or ask.route:
+            ask = ask.model_copy(update={"edition": chart_edition(graph, target, ask.highlight or ask.route, ask.edition)})
         steps = _steps(graph, ask)
         body = diagrams.draw(graph, target, fmt, edition=ask.edition, steps=steps, flow=ask.alone and bool(steps),
                              diff=(ask.before, ask.after) if ask.before else None,
