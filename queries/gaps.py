@@ -8,9 +8,10 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.model.entities import Body, Edition, Organisation
 
-from .accountability import chains, has_arrangements, lead_representatives
+from .accountability import chains, has_arrangements, lead_representatives, member_partnerships
 from .findings import Finding, finding, ordered
 from .compliance import pack, statutory_findings
+from .editions import seen_in
 from .scope import check_area, check_edition, in_area
 from .view import View, view_at, visible
 
@@ -74,7 +75,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def bodies_of(graph: Graph, view: View, partnership: str) -> list[Body]:
-    return [b for b in _by_partnership(graph)[0].get(partnership, []) if view.sees(b)]
+    """The partnership's bodies that its own editions in the view state: a body another
+    partnership's edition names (the Isle of Wight's web page names the HIPS CDOP) is not
+    thereby in an edition of its own partnership that leaves it out (hips-2022, 004:136)."""
+    own = [e for e in view.editions if graph.edition(e).partnership == partnership]
+    return [b for b in _by_partnership(graph)[0].get(partnership, []) if seen_in(b, own or view.editions)]
 
 
 def _by_partnership(graph: Graph) -> tuple[dict[str, list[Body]], dict[str, list]]:
@@ -94,31 +99,50 @@ def _by_partnership(graph: Graph) -> tuple[dict[str, list[Body]], dict[str, list
 
 def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
     found = []
+    lscb = is_lscb(graph, partnership)
     for body in bodies_of(graph, view, partnership):
-        found += body_findings(graph, view, body, partnership)
-    found += partner_findings(graph, view, partnership)
+        found += body_findings(graph, view, body, partnership, partners=not lscb)
+    found += [_lscb_note(graph, partnership)] if lscb else partner_findings(graph, view, partnership)
     found += representation_findings(graph, view, partnership)
     found += not_stated_findings(graph, view, partnership)
     if not has_arrangements(graph, partnership):
         return [_not_in_sources(graph, f, partnership) for f in found]
-    return [f.model_copy(update={"knowledge": "not-stated"}) for f in found]
+    return [f if f.knowledge else f.model_copy(update={"knowledge": "not-stated"}) for f in found]
 
 
-def _not_in_sources(graph: Graph, found: Finding, partnership: str) -> Finding:
-    """A structural gap of a partnership whose arrangements document is not among our sources
-    is a gap in our sources, not in the partnership: said so, as information."""
+def is_lscb(graph: Graph, partnership: str) -> bool:
+    """A Local Safeguarding Children Board (before 2019): it had members, not safeguarding
+    partners, so the rules about partners and their lead representatives do not apply to it."""
+    return getattr(graph.by_id[partnership], "partnership_kind", None) == "lscb"
+
+
+def _lscb_note(graph: Graph, partnership: str) -> Finding:
+    entity = graph.by_id[partnership]
+    return finding(graph, "lscb", "structural", "info", partnership,
+                   f"{entity.name} is a Local Safeguarding Children Board: it had no safeguarding partners, so "
+                   f"no safeguarding partner, lead representative or accountability chain to one is looked for.",
+                   partnership=partnership).model_copy(update={"knowledge": "stated"})
+
+
+def _not_in_sources(graph: Graph, found: Finding, partnership: str, public_record: bool = True) -> Finding:
+    """A structural gap that the arrangements document of `partnership`, not among our sources,
+    would settle is a gap in our sources, not in the partnership: said so, as information.
+    `public_record`: the finding is about that partnership itself, known from its public record."""
     name = graph.by_id[partnership].name
+    held = ", in the public record we hold" if public_record else ""
     return found.model_copy(update={
         "severity": "info", "category": "data", "knowledge": "not-in-sources",
-        "message": f"{found.message.rstrip('.')}, in the public record we hold. Not a finding about the "
-                   f"partnership: its arrangements document, which would state this, is not among our sources ({name})."})
+        "message": f"{found.message.rstrip('.')}{held}. Not a finding about the partnership: {name}'s "
+                   f"arrangements document, which would state this, is not among our sources."})
 
 
 def _not_stated(entity, field: str):
     return next((n for n in entity.not_stated if n.field == field), None)
 
 
-def body_findings(graph: Graph, view: View, body: Body, partnership: str) -> list[Finding]:
+def body_findings(graph: Graph, view: View, body: Body, partnership: str, partners: bool = True) -> list[Finding]:
+    """Chair and reporting line; with `partners` (not for an LSCB's bodies), the all-partners
+    quorum and a chain up to a lead representative."""
     found = []
     chaired = visible(graph, view, type="chairs", target=body.id)
     if not chaired and not _not_stated(body, "chair"):
@@ -130,6 +154,8 @@ def body_findings(graph: Graph, view: View, body: Body, partnership: str) -> lis
         found.append(finding(graph, "no-reporting-line", "structural", "medium", body.id,
                              f"{body.name} has no reporting line: nothing says whom it reports to.",
                              partnership=partnership))
+    if not partners:
+        return found
     if body.quorum and body.quorum.rule == "all-partners":
         found += quorum_findings(graph, view, body, partnership)
     if body.id in _unaccountable(graph, view, [body.id]):
@@ -196,15 +222,28 @@ def partner_findings(graph: Graph, view: View, partnership: str) -> list[Finding
         reps = [post for post, org in leads.items() if org == partner]
         if not reps:
             if not _not_stated(entity, "lead-representative"):
-                found.append(finding(graph, "no-lead-representative", "structural", "high", partner,
-                                     f"{graph.by_id[partner].name} has no lead representative recorded for {entity.name}.",
-                                     citations=cited or None, partnership=partnership))
+                gap = finding(graph, "no-lead-representative", "structural", "high", partner,
+                              f"{graph.by_id[partner].name} has no lead representative recorded for {entity.name}.",
+                              citations=cited or None, partnership=partnership)
+                unheld = _unheld_member(graph, view, partnership, partner)
+                found.append(_not_in_sources(graph, gap, unheld, public_record=False) if unheld else gap)
             continue
         if not any(visible(graph, view, type="delegates_to", source=r) for r in reps) and not _not_stated(entity, "delegate"):
             found.append(finding(graph, "no-delegate", "structural", "medium", partner,
                                  f"{graph.by_id[partner].name} names no delegate for its lead representative in {entity.name}.",
                                  citations=cited or None, partnership=partnership))
     return found
+
+
+def _unheld_member(graph: Graph, view: View, partnership: str, partner: str) -> str | None:
+    """The member partnership of a multi-area arrangement whose own arrangements would name this
+    partner's lead representative, when that document is not among our sources (HIPS: Hampshire
+    County Council's lead is for the Hampshire partnership to name)."""
+    members = set(member_partnerships(graph, partnership))
+    own = sorted({r.target for r in visible(graph, view, type="partner_of", source=partner)} & members)
+    if own and not any(has_arrangements(graph, m) for m in own):
+        return own[0]
+    return None
 
 
 def representation_findings(graph: Graph, view: View, partnership: str) -> list[Finding]:
