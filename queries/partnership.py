@@ -21,10 +21,10 @@ from .browse import EntityDetail, EntitySummary, NotStatedView, list_entities, s
 from .editions import editions_of
 from .escalation import escalation, partnership_routes
 from .findings import Finding
-from .gaps import gaps
+from .gaps import bodies_of, gaps
 from .results import RelationView
 from .lookup import bodies_serving
-from .view import view_at
+from .view import View, view_at
 
 
 class Lead(BaseModel):
@@ -103,8 +103,9 @@ def partnership(graph: Graph, partnership_id: str, edition: str | None = None) -
     edition = edition or (editions[-1].id if editions else None)
     seen = view_at(graph, edition).editions if edition else None
     own = seen & {e.id for e in editions} if seen is not None else None
+    stated = {b.id for b in bodies_of(graph, View(seen), partnership_id)} if seen is not None else None
     bodies = [b for b in list_entities(graph, "bodies") if b.partnership == partnership_id
-              and (seen is None or not b.editions or seen & set(b.editions))]
+              and (stated is None or b.id in stated)]
     rows = [_body_row(graph, b, seen) for b in bodies]
     agencies = _distinct_agencies(_pick(detail.incoming, ("relevant_agency_of",), seen))
     report = gaps(graph, edition=edition) if edition else None

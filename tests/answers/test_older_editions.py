@@ -72,6 +72,17 @@ def test_hips_2022_gaps_do_not_report_the_cdop():
     assert not [f for f in report.findings if f.subject == "hips.cdop"]
 
 
+def test_the_hips_page_lists_the_cdop_in_2019_only():
+    # 004:136 lists three standing subgroups in 2022; 000:520 four in 2019, the CDOP among them (000:531).
+    from lscp.queries.partnership import partnership
+
+    def listed(edition):
+        return {row.body.id for row in partnership(GRAPH, "hips", edition).bodies}
+
+    assert "hips.cdop" not in listed("hips-2022") and "hips.cdop" not in listed(None)
+    assert "hips.cdop" in listed("hips-2019")
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_no_structural_gap_contradicts_a_stated_line(edition):
     """For every "no reporting line" / "no chair" finding of an edition: the body is stated by
