@@ -359,6 +359,13 @@ def _unknown(graph: Graph, view: View, entity, chain_models: list[Chain]) -> lis
                      f"the lead representatives accountable in {p.name}.",
                 would_answer=f"the published multi-agency safeguarding arrangements of {p.name}"))
             continue
+        if not _edition_ids(graph, partnership) & view.editions:  # answered in an older edition
+            found.append(Unknown(
+                partnership=partnership, partnership_name=p.name, kind="not-in-sources",
+                note=f"Every document of {p.name} we hold is later than the editions this answer is given in; "
+                     f"its arrangements of that time, which would name its lead representatives, are not among our sources.",
+                would_answer=f"the arrangements of {p.name} in force at the time"))
+            continue
         notes = [n for e in [p, *[graph.by_id[i] for i in _edition_ids(graph, partnership) if i in view.editions]]
                  for n in e.not_stated if n.field == "lead-representative"]
         found.append(Unknown(

@@ -39,6 +39,11 @@ def test_cdop_is_answered_in_the_2019_text_by_default():
     first = {(s.source, s.type, s.target) for chain in default.chains for s in chain.steps[:1]}
     assert first == {("hips.cdop", "reports_to", "hips.executive")}
     assert all(c.citation == "000:531" for chain in default.chains for c in chain.steps[0].sources)
+    # Southampton's only document we hold is its 2022 arrangements (004): its 2019 arrangements,
+    # which would name its leads for the 2019 panel, are not among our sources (not "not stated").
+    kinds = {u.partnership: u.kind for u in default.unknown}
+    assert kinds == {"southampton.sscp": "not-in-sources", "hampshire.hscp": "not-in-sources",
+                     "iow.iowscp": "not-in-sources"}
 
 
 @pytest.mark.parametrize("ask", [
