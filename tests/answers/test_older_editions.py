@@ -135,3 +135,14 @@ def test_lscb_is_not_held_to_partnership_rules():
     codes = {"no-partners", "no-lead-representative", "no-delegate", "no-accountability-chain", "quorum-partner-missing"}
     assert not [f for f in lscb if f.code in codes and f.severity != "info"]
     assert not [f for f in lscb if f.severity == "high"]
+
+
+def test_the_http_chart_highlighting_the_cdop_draws_the_2019_text():
+    from fastapi.testclient import TestClient
+
+    from lscp.api.http import create_app
+
+    with TestClient(create_app(GRAPH)) as client:
+        response = client.get("/api/charts/hips.svg", params={"highlight": "hips.cdop"})
+    assert response.status_code == 200
+    assert "2019 text" in response.text and "2022 text" not in response.text
