@@ -338,6 +338,17 @@ def _scope(graph: Graph, entity) -> list[str]:
     return [m for p in found for m in (member_partnerships(graph, p) or [p])]
 
 
+def is_lscb(graph: Graph, partnership: str) -> bool:
+    """A Local Safeguarding Children Board (before 2019): it had members, not safeguarding
+    partners, so the rules about partners and their lead representatives do not apply to it."""
+    return getattr(graph.by_id[partnership], "partnership_kind", None) == "lscb"
+
+
+def lscb_note(graph: Graph, partnership: str) -> str:
+    return (f"{graph.by_id[partnership].name} is a Local Safeguarding Children Board: it had no safeguarding "
+            f"partners, so no lead representative is accountable for it or its bodies.")
+
+
 def has_arrangements(graph: Graph, partnership: str) -> bool:
     """Whether a document of the partnership's own arrangements is among our sources (not only
     a public record gathered from web pages)."""
@@ -352,6 +363,11 @@ def _unknown(graph: Graph, view: View, entity, chain_models: list[Chain]) -> lis
         if partnership in named:
             continue
         p = graph.by_id[partnership]
+        if is_lscb(graph, partnership):
+            # 001 does not say so (not stated); an LSCB simply had no lead representatives
+            found.append(Unknown(partnership=partnership, partnership_name=p.name, kind="not-stated",
+                                 note=lscb_note(graph, partnership), sources=cite_all(graph, p.src, False)))
+            continue
         if not has_arrangements(graph, partnership):
             found.append(Unknown(
                 partnership=partnership, partnership_name=p.name, kind="not-in-sources",

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 from lscp.model.entities import Body, Edition, Organisation
 
-from .accountability import chains, has_arrangements, lead_representatives, member_partnerships
+from .accountability import chains, has_arrangements, is_lscb, lead_representatives, lscb_note, member_partnerships
 from .findings import Finding, finding, ordered
 from .compliance import pack, statutory_findings
 from .editions import seen_in
@@ -110,17 +110,9 @@ def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Fin
     return [f if f.knowledge else f.model_copy(update={"knowledge": "not-stated"}) for f in found]
 
 
-def is_lscb(graph: Graph, partnership: str) -> bool:
-    """A Local Safeguarding Children Board (before 2019): it had members, not safeguarding
-    partners, so the rules about partners and their lead representatives do not apply to it."""
-    return getattr(graph.by_id[partnership], "partnership_kind", None) == "lscb"
-
-
 def _lscb_note(graph: Graph, partnership: str) -> Finding:
-    entity = graph.by_id[partnership]
     return finding(graph, "lscb", "structural", "info", partnership,
-                   f"{entity.name} is a Local Safeguarding Children Board: it had no safeguarding partners, so "
-                   f"no safeguarding partner, lead representative or accountability chain to one is looked for.",
+                   lscb_note(graph, partnership) + " The rules for safeguarding partners are not applied to it.",
                    partnership=partnership).model_copy(update={"knowledge": "stated"})
 
 

@@ -135,6 +135,15 @@ def test_lscb_is_not_held_to_partnership_rules():
     codes = {"no-partners", "no-lead-representative", "no-delegate", "no-accountability-chain", "quorum-partner-missing"}
     assert not [f for f in lscb if f.code in codes and f.severity != "info"]
     assert not [f for f in lscb if f.severity == "high"]
+    assert [f.severity for f in lscb if f.code == "lscb"] == ["info"]
+
+
+def test_an_lscb_body_is_said_to_have_no_lead_representative_because_it_is_an_lscb():
+    # 001 does not name lead representatives (not stated); the answer says why: an LSCB had none.
+    answer = accountable(GRAPH, "portsmouth.pscb.board")
+    assert not answer.accountable
+    assert [(u.partnership, u.kind) for u in answer.unknown] == [("portsmouth.pscb", "not-stated")]
+    assert "Local Safeguarding Children Board" in answer.unknown[0].note
 
 
 def test_the_http_chart_highlighting_the_cdop_draws_the_2019_text():
