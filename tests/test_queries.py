@@ -121,7 +121,7 @@ def test_hips_2019_to_2022(graph):
     # the Child Exploitation group became the Strategic Child Exploitation group (004:143);
     # health was the CCGs in 2019 (000:509) and the ICB in 2022 (004:124).
     changes = diff(graph, "hips-2019", "hips-2022").changes
-    removed = {c.subject for c in changes if c.change == "removed" and c.kind == "body"}
+    removed = {c.subject for c in changes if c.change == "not-restated" and c.kind == "body"}
     renamed = {c.subject for c in changes if c.change == "renamed"}
     assert removed == {"hips.cdop"}
     assert renamed == {"hips.child-exploitation-group"}

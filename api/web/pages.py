@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from lscp import queries
 from lscp.model import UsageError
 from lscp.queries.browse import SHOW_LIMIT
+from lscp.queries.diff import WORDS as CHANGE_WORDS
 
 from ..deps import EntityId, GraphDep
-from .views import (answer_chart, area_offer, by_partnership, changes_chart, compare_chart, partnership_page, resolve,
-                    with_lines)
+from .views import (answer_chart, area_offer, by_partnership, changes_chart, compare_chart, edition_choices,
+                    partnership_page, resolve, with_lines)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -131,4 +132,5 @@ def changes(request: Request, graph: GraphDep, before: MaybeText = None, after: 
     result = queries.diff(graph, before, after) if before and after else None
     editions = queries.list_entities(graph, "editions")
     return _render(request, "changes.html", before=before or "", after=after or "", result=result,
-                   editions=editions, chart=changes_chart(editions, before, after) if result else None)
+                   editions=edition_choices(graph, editions), change_words=CHANGE_WORDS,
+                   chart=changes_chart(editions, before, after) if result else None)

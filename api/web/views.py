@@ -5,6 +5,7 @@ behind escalate, list and show) and adds the chart it is drawn with.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -117,6 +118,17 @@ def compare_chart(partnerships: list[str]) -> ChartLink | None:
         return None
     return _link(partnerships[0], {"beside": partnerships[1]},
                  "The structure charts of the two partnerships side by side. The table above lists the same facts.")
+
+
+def edition_choices(graph: Graph, editions: list[EntitySummary]) -> list[tuple[str, str]]:
+    """(id, label) for a drop-down: the edition's name without its curators' source note (e.g.
+    "public-facts.md section 2"), with its date or "undated"."""
+    choices = []
+    for summary in editions:
+        edition = graph.edition(summary.id)
+        name = re.sub(r"\s*\([^()]*public-facts\.md[^()]*\)", "", edition.name)
+        choices.append((edition.id, f"{name} ({edition.date or 'undated'})"))
+    return choices
 
 
 def changes_chart(editions: list[EntitySummary], before: str, after: str) -> ChartLink | None:

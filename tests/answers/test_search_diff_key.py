@@ -38,7 +38,7 @@ import pytest
 
 from lscp.api.cli import main
 from lscp.loaders import load
-from lscp.model import NotFound
+from lscp.model import NotFound, UsageError
 from lscp.queries import diff, search
 from lscp.queries.lookup import Ambiguous, resolve
 
@@ -172,9 +172,10 @@ def hips_changes(graph):
     return diff(graph, "hips-2019", "hips-2022").changes
 
 
-def test_diff_cdop_is_the_only_body_removed(hips_changes):
-    # four standing subgroups in 2019 (000:520-531), three in 2022 (004:136-144): no CDOP.
-    removed = {c.subject for c in hips_changes if c.change == "removed" and c.kind == "body"}
+def test_diff_cdop_is_the_only_body_not_restated(hips_changes):
+    # four standing subgroups in 2019 (000:520-531), three in 2022 (004:136-144): no CDOP. The
+    # 2022 text is silent on it, not saying it ended: "not restated", never "removed".
+    removed = {c.subject for c in hips_changes if c.change == "not-restated" and c.kind == "body"}
     assert removed == {"hips.cdop"}
 
 
@@ -204,5 +205,46 @@ def test_diff_health_partners_become_the_icb(hips_changes):
 def test_diff_section_11_audit_moves_to_the_partnership_managers(hips_changes):
     # 000:530 the Procedures group leads on it; 004:146 the Partnership Managers do.
     details = [(c.change, c.detail) for c in hips_changes if "Section 11" in c.detail]
-    assert ("removed", "HIPS Procedures Group responsible for Section 11 (Children Act 2004) self-assessment audit") in details
-    assert any(change == "added" and detail.startswith("Partnership Managers") for change, detail in details)
+    assert ("replaced", "HIPS Procedures Group responsible for Section 11 (Children Act 2004) self-assessment audit"
+            " → Partnership Managers and teams (of the four local safeguarding children partnerships) responsible for"
+            " Section 11 (Children Act 2004) self-assessment audit") in details
+
+
+def test_diff_never_says_removed_where_the_later_text_is_silent(hips_changes):
+    # No 2022 line (004:96-148) says any 2019 fact ended: silence is "not restated".
+    assert not [c.detail for c in hips_changes if c.change == "removed"]
+
+
+def test_diff_all_four_ccgs_replaced_by_the_icb(hips_changes):
+    # 000:509 "Clinical Commissioning Groups (CCGs) of West Hampshire CCG, Hampshire and Isle of
+    # Wight CCG, Portsmouth CCG and Southampton CCG"; 004:124 "Health, HIOW Integrated Care Board".
+    for ccg in ("West Hampshire Clinical Commissioning Group", "Hampshire and Isle of Wight CCG",
+                "NHS Southampton City Clinical Commissioning Group", "Portsmouth Clinical Commissioning Group"):
+        change = next(c for c in hips_changes if c.detail.startswith(f"{ccg} member of HIPS Executive Group"))
+        assert change.change == "replaced", ccg
+        assert change.detail.endswith("→ NHS Hampshire and Isle of Wight Integrated Care Board member of HIPS Executive Group")
+
+
+def test_diff_partnerships_link_to_the_executive_is_restated(hips_changes):
+    # 000:541 learning "will feed into both the local partnerships and the HIPS Executive"; 004:127
+    # "The Safeguarding Partners will act as the conduits ... between the HIPS Executive and the local
+    # Safeguarding Children Partnerships": the link is stated, in other words.
+    links = [c for c in hips_changes if "feeds into HIPS Executive Group" in c.detail]
+    assert len(links) == 4 and {c.change for c in links} == {"restated"}
+
+
+def test_diff_chair_stated_in_both_appointment_not_restated(hips_changes):
+    # 000:516 "chaired by an Independent Chair newly recruited by the Safeguarding Partners";
+    # 004:131 "The HIPS Executive is chaired by an Independent Chair" (the chair: no change);
+    # who recruits the Executive's chair is not restated in the 2022 HIPS text.
+    assert not [c for c in hips_changes if "chairs HIPS Executive" in c.detail]
+    appoints = next(c for c in hips_changes if "appoints Independent Chair of the HIPS Executive" in c.detail)
+    assert appoints.change == "not-restated"
+
+
+def test_diff_refuses_editions_of_two_partnerships(graph, capsys):
+    with pytest.raises(UsageError, match="hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp"):
+        diff(graph, "hips-2019", "plymouth-2020")
+    assert main(["diff", "hips-2019", "plymouth-2020"]) == 2
+    err = capsys.readouterr().err
+    assert "compare" in err and "Traceback" not in err

@@ -238,6 +238,7 @@ def test_unknown_id_is_404_with_suggestions(client, url, suggested):
     ("/api/compare?p=southampton", "compare needs at least two"),
     ("/api/diff?before=hips-2019", "query parameter 'after': Field required"),
     ("/api/diff?before=hips-2019&after=hips-2099", "unknown edition 'hips-2099'"),
+    ("/api/diff?before=hips-2019&after=plymouth-2020", "hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp"),
     ("/api/load/southampton", "ask about a person, post or organisation"),
     ("/api/raci", "query parameter 'area': Field required"),
     ("/api/raci?area=nowhere", "unknown area 'nowhere'"),

@@ -93,6 +93,15 @@ def test_changes_page(client):
     page = text_of(html(client, "/changes?before=hips-2019&after=hips-2022"))
     assert "From hips-2019 to hips-2022" in page
     assert '<select id="before" name="before">' in html(client, "/changes")
+    assert "not restated in the later text" in page  # the CDOP (000:530), absent from 004:136
+
+
+def test_changes_drop_downs_show_human_names(client):
+    # The curators' note "(web pages, public-facts.md section 2)" is not a name a reader knows.
+    page = html(client, "/changes")
+    assert "public-facts.md" not in page
+    assert ">Hampshire Safeguarding Children Partnership - public record (undated)</option>" in page
+    assert ">HIPS Executive arrangements (2022 text, in the Southampton arrangements) (2022)</option>" in page
 
 
 @pytest.mark.parametrize("url, status, message", [
@@ -103,6 +112,7 @@ def test_changes_page(client):
     ("/ask?question=escalate&id=portsmouth.board&when=never", 422, "unknown condition"),
     ("/compare?p=southampton&p=nowhere", 404, "No entity with id"),
     ("/changes?before=hips-2019&after=nowhere", 422, "unknown edition"),
+    ("/changes?before=hips-2019&after=plymouth-2020", 422, "diff compares two editions of one partnership"),
     ("/nowhere", 404, "Nothing here"),
 ])
 def test_errors_are_pages_with_the_same_facts(client, url, status, message):
