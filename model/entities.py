@@ -87,6 +87,9 @@ class NotStated(Strict):
     field: NotStatedField
     note: str
     src: Sources = empty()
+    # The named document, not among our sources, that the held text says states it (e.g. "the
+    # PSCB escalation policy"): the third kind of not-known, not a silence of the held text.
+    stated_in: str | None = None
 
 
 class Rule(Strict):

@@ -11,6 +11,7 @@ from .words import a
 from lscp.model import UsageError
 
 from .accountability import partnership_leads
+from .compliance.duties import agency_organisations
 from .escalation import partnership_routes
 from .gaps import arrangements_editions, bodies_of, partners_of
 from .results import Cited, cite_all
@@ -65,7 +66,7 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
     quorum = [b for b in bodies if b.quorum]
     routes = partnership_routes(graph, partnership, edition)
     agencies = visible(graph, view, type="relevant_agency_of", target=partnership)
-    organisations = sorted({r.source for r in agencies})
+    organisations = agency_organisations(agencies)
     sectors = Counter(graph.by_id[o].sector for o in organisations)
     funds = visible(graph, view, type="funds", target=partnership)
     kinds = Counter(b.body_kind for b in bodies)

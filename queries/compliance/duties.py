@@ -2,6 +2,7 @@
 what a federation promises."""
 from __future__ import annotations
 
+from ..escalation import partnership_routes
 from .footprint import ancestors, areas_of_partnership
 from .leadership import partners
 from .outcome import Fact, Outcome, facts, met, names, not_met, unknown
@@ -35,10 +36,18 @@ def _agencies(scope: Scope) -> list:
     return scope.rels("relevant_agency_of", target=scope.partnership.id)
 
 
+def agency_organisations(relations: list) -> list[str]:
+    """The relevant agencies named: distinct organisations, however often the documents list one
+    (what `check`, `compare` and the partnership page count)."""
+    return sorted({r.source for r in relations})
+
+
 def relevant_agencies(scope: Scope) -> Outcome:
+    """Counted as distinct organisations, as `compare` and the partnership page count them (one
+    organisation listed twice is one agency)."""
     found = _agencies(scope)
     if found:
-        return met(f"{len(found)} relevant agencies are named.", _some(scope, found))
+        return met(f"{len(agency_organisations(found))} relevant agencies are named.", _some(scope, found))
     return unknown(scope, "which relevant agencies are named", "The arrangements' list of relevant agencies.")
 
 
@@ -162,29 +171,56 @@ def serious_incident_notification(scope: Scope) -> Outcome:
 
 
 def child_death_review(scope: Scope) -> Outcome:
-    """CDR through an arrangement covering the area, with the LA and ICB(s) as CDR partners."""
+    """CDR through an arrangement covering the area, with the LA and ICB(s) as CDR partners. The
+    coverage is read the same way for every partnership: a `covers` relation seen in the view of
+    the edition checked, from a CDR arrangement (a panel stated in any edition as responsible for
+    child death review, or a CDR partnership), whichever document states the coverage."""
     graph = scope.graph
     areas = set().union(*[ancestors(scope, a) for a in areas_of_partnership(scope)] or [set()])
     own = scope.rels("responsible_for", target="fn.child-death-review")
     if own:
         return met(f"{names(graph, list(dict.fromkeys(r.source for r in own)))} is responsible for child death review.", facts(graph, own))
-    for held in graph.relations("responsible_for", target="fn.child-death-review"):
-        covering = [r for r in graph.relations("covers", source=held.source) if scope.current(r) and r.target in areas]
-        if not scope.current(held) or not covering:
-            continue
-        arrangement = graph.by_id[held.source]
-        cdr_partners = [r for r in graph.relations("partner_of", target=arrangement.id) if scope.current(r)]
-        shown = facts(graph, [held, *covering, *cdr_partners])
-        sectors = {graph.by_id[r.source].sector for r in cdr_partners}
-        if cdr_partners and not {"local-authority", "health-commissioner"} <= sectors:
-            return not_met(f"{arrangement.name} covers the area, but its CDR partners are not the local authority and the "
-                           "ICB.", shown)
-        shown += [Fact(f"{arrangement.name}: not stated: {n.note}", list(n.src)) for n in arrangement.not_stated if n.field == "partners"]
-        partners_words = (f"its CDR partners are {names(graph, [r.source for r in cdr_partners])}" if cdr_partners else
-                          "its CDR partners are not named in the held sources (by law the local authority and the ICB: inference)")
-        return met(f"{arrangement.name} covers the area; {partners_words}.", shown)
-    return unknown(scope, "a child death review arrangement covering the area",
-                   "The CDR partners' published child death review arrangements for the area.")
+    for arrangement_id, roles in _cdr_arrangements(graph).items():
+        covering = [r for r in graph.relations("covers", source=arrangement_id) if scope.current(r) and r.target in areas]
+        if covering:
+            return _cdr_met(scope, graph.by_id[arrangement_id], roles, covering)
+    aside, earlier = _not_restated(scope, areas)
+    return unknown(scope, "a child death review arrangement covering the area" + aside,
+                   "The CDR partners' published child death review arrangements for the area.", earlier)
+
+
+def _cdr_arrangements(graph) -> dict[str, list]:
+    """CDR arrangements by id, with the relations (in any edition) that make them one."""
+    found: dict[str, list] = {p.id: [] for p in graph.entities("partnership") if p.partnership_kind == "child-death-review"}
+    for relation in graph.relations("responsible_for", target="fn.child-death-review"):
+        found.setdefault(relation.source, []).append(relation)
+    return found
+
+
+def _cdr_met(scope: Scope, arrangement, roles: list, covering: list) -> Outcome:
+    graph = scope.graph
+    cdr_partners = [r for r in graph.relations("partner_of", target=arrangement.id) if scope.current(r)]
+    shown = facts(graph, [*[r for r in roles if scope.current(r)], *covering, *cdr_partners])
+    sectors = {graph.by_id[r.source].sector for r in cdr_partners}
+    if cdr_partners and not {"local-authority", "health-commissioner"} <= sectors:
+        return not_met(f"{arrangement.name} covers the area, but its CDR partners are not the local authority and the ICB.", shown)
+    shown += [Fact(f"{arrangement.name}: not stated: {n.note}", list(n.src)) for n in arrangement.not_stated if n.field == "partners"]
+    partners_words = (f"its CDR partners are {names(graph, [r.source for r in cdr_partners])}" if cdr_partners else
+                      "its CDR partners are not named in the held sources (by law the local authority and the ICB: inference)")
+    return met(f"{arrangement.name} covers the area; {partners_words}.", shown)
+
+
+def _not_restated(scope: Scope, areas: set[str]) -> tuple[str, list[Fact]]:
+    """A CDR arrangement an earlier document stated as covering the area, not restated in the
+    documents of the time checked: said, so the reader knows where the earlier statement is."""
+    graph = scope.graph
+    for arrangement_id in _cdr_arrangements(graph):
+        earlier = [r for r in graph.relations("covers", source=arrangement_id) if r.target in areas and not scope.current(r)]
+        if earlier:
+            cited = ", ".join(str(c) for r in earlier for c in r.src)
+            return (f" (the {graph.by_id[arrangement_id].name} is stated as covering it in an earlier text, {cited}, "
+                    "not restated in the documents of this edition's time)"), facts(graph, earlier)
+    return "", []
 
 
 def _routes(scope: Scope) -> list:
@@ -192,17 +228,20 @@ def _routes(scope: Scope) -> list:
 
 
 def disagreement_route(scope: Scope) -> Outcome:
-    routes = _routes(scope)
+    """Routes counted as `escalate` walks them from the partnership and its bodies (the count
+    `compare` and the partnership page give), the steps shown as evidence."""
+    routes = sum(partnership_routes(scope.graph, scope.partnership.id, scope.edition.id).values())
     if routes:
-        return met(f"{len(routes)} escalation step(s) are stated.", _some(scope, routes))
-    return unknown(scope, "a route for disagreements between agencies and partners", "The arrangements' escalation procedure.")
+        return met(f"{routes} escalation route(s) are stated.", _some(scope, _routes(scope)))
+    return unknown(scope, "a route for disagreements between agencies and partners", "The arrangements' escalation procedure.",
+                   field="escalation")
 
 
 def scrutiny_in_route(scope: Scope) -> Outcome:
     graph = scope.graph
     routes, independent = _routes(scope), {r.source for r in scrutineers(scope)}
     if not routes:
-        return unknown(scope, "a route for disagreements", "The arrangements' escalation procedure.")
+        return unknown(scope, "a route for disagreements", "The arrangements' escalation procedure.", field="escalation")
     if not independent:
         return unknown(scope, "an independent scrutineer", "The arrangements naming the scrutineer.", _some(scope, routes))
     seated = {r.target: r for s in independent for r in scope.rels("member_of", source=s)}
@@ -289,9 +328,30 @@ def system_wide_route(scope: Scope) -> Outcome:
 
 
 def members_named(scope: Scope) -> Outcome:
+    """FED-02: the partnerships the federation's own text joins to it or its bodies (004:100 "work
+    alongside the four local partnerships"), from the lines of the edition checked: a member's own
+    document (000:428 for Portsmouth) does not say what the federation names."""
     graph = scope.graph
-    joined = [r for t in ("member_of", "escalates_to", "feeds_into") for r in scope.around(t)
-              if graph.by_id[r.source].kind == "partnership" and scope.belongs(r.target) and not scope.belongs(r.source)]
+    joined = [r for t in ("member_of", "escalates_to", "feeds_into", "works_with") for r in scope.around(t)
+              if scope.own.intersection(r.editions) and _member_end(scope, r)]
     if joined:
-        return met(f"Members: {names(graph, sorted({r.source for r in joined}))}.", _some(scope, joined))
+        members = sorted({_member_end(scope, r) for r in joined}, key=lambda m: graph.by_id[m].name)
+        return met(f"Members: {names(graph, members)}.", _some(scope, _one_each(scope, joined)))
     return unknown(scope, "which partnerships are members", "The federation's arrangements.")
+
+
+def _member_end(scope: Scope, relation) -> str | None:
+    """The other partnership a relation joins to the federation (either direction), if any."""
+    graph = scope.graph
+    for mine, other in ((relation.target, relation.source), (relation.source, relation.target)):
+        if scope.belongs(mine) and not scope.belongs(other) and graph.by_id[other].kind == "partnership":
+            return other
+    return None
+
+
+def _one_each(scope: Scope, relations: list) -> list:
+    """One relation per member, so every member's line is shown."""
+    first: dict[str, object] = {}
+    for relation in relations:
+        first.setdefault(_member_end(scope, relation), relation)
+    return list(first.values())

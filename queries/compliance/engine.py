@@ -11,7 +11,7 @@ from lscp.model import UsageError
 from lscp.model.entities import Edition
 
 from ..findings import Finding, finding
-from ..results import Cited, cite_all
+from ..results import Cited, Knowledge, cite_all
 from .checks import CHECKS
 from .outcome import Outcome, Verdict
 from .packs import COMMENCEMENT, PACK_IDS, Pack, Requirement, RequirementSource, Severity, pack
@@ -38,6 +38,7 @@ class RequirementResult(BaseModel):
     message: str
     evidence: list[Evidence] = []
     to_settle: str | None = None
+    knowledge: Knowledge | None = None  # stated (met, not met), or which kind of not-known; None if not applicable
 
 
 class ComplianceReport(BaseModel):
@@ -119,6 +120,7 @@ def _result(scope: Scope, chosen: Pack, req: Requirement, commencement: str | No
     return RequirementResult(
         id=req.id, title=req.title, duty=req.duty, source=req.source, basis=req.basis, severity=severity,
         verdict=outcome.verdict, message=message, to_settle=outcome.settle,
+        knowledge=None if outcome.verdict == "not-applicable" else outcome.knowledge,
         evidence=[Evidence(text=f.text, sources=cite_all(scope.graph, f.citations)) for f in outcome.facts])
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 from lscp.loaders import Graph
 from lscp.model import Citation, Relation
 
+from ..results import Knowledge
 from .scope import Scope
 
 Verdict = Literal["met", "not-met", "not-evidenced", "not-applicable"]
@@ -17,7 +18,7 @@ VERBS = {
     "scrutinises": "scrutinises", "responsible_for": "is responsible for", "funds": "funds",
     "covers": "covers", "escalates_to": "escalates to", "relevant_agency_of": "is a relevant agency of",
     "represented_by": "is represented by", "supports": "supports", "works_with": "works with",
-    "accountable_to": "is accountable to", "appoints": "appoints",
+    "accountable_to": "is accountable to", "appoints": "appoints", "feeds_into": "feeds into",
 }
 
 
@@ -37,6 +38,7 @@ class Outcome:
     facts: list[Fact] = field(default_factory=list)
     settle: str | None = None
     severity: str | None = None  # when the check lowers the pack's severity (guidance uncertain)
+    knowledge: Knowledge = "stated"  # for not-evidenced: which kind of not-known
 
 
 def fact(graph: Graph, relation: Relation) -> Fact:
@@ -58,14 +60,31 @@ def not_met(message: str, found: list[Fact], severity: str | None = None) -> Out
     return Outcome("not-met", message, found, severity=severity)
 
 
-def unknown(scope: Scope, what: str, settle: str, found: list[Fact] | None = None) -> Outcome:
-    """Not evidenced: silence in a document we hold, or the document is not among our sources
-    (never worded as a failing of the partnership)."""
+def unknown(scope: Scope, what: str, settle: str, found: list[Fact] | None = None, field: str | None = None) -> Outcome:
+    """Not evidenced: silence in a document we hold, or the document that would state it is not
+    among our sources (the arrangements, or a document the held text names: a `not_stated` entry
+    of the partnership or its bodies with `stated_in`). Never worded as a failing of the partnership."""
+    named = elsewhere(scope, field) if field else []
+    if named:
+        entry = named[0]
+        cited = ", ".join(str(c) for c in entry.src)
+        where = f"the document that states it ({entry.stated_in}, {cited}) is not among our sources"
+        found = [*(found or []), Fact(f"Not stated in the held text: {entry.note}", list(entry.src))]
+        return Outcome("not-evidenced", f"Not evidenced in the held sources: {what}; {where}.", found,
+                       f"{entry.stated_in[0].upper()}{entry.stated_in[1:]}.", knowledge="not-in-sources")
     if scope.holds_arrangements:
-        where = "the held documents of this partnership do not state it"
+        where, knowledge = "the held documents of this partnership do not state it", "not-stated"
     else:
         where = "the partnership's arrangements document is not among our sources (only a public record is held)"
-    return Outcome("not-evidenced", f"Not evidenced in the held sources: {what}; {where}.", found or [], settle)
+        knowledge = "not-in-sources"
+    return Outcome("not-evidenced", f"Not evidenced in the held sources: {what}; {where}.", found or [], settle,
+                   knowledge=knowledge)
+
+
+def elsewhere(scope: Scope, field: str) -> list:
+    """`not_stated` entries on a field that name the document, not among our sources, stating it."""
+    return [n for s in [scope.partnership, *scope.bodies()] for n in getattr(s, "not_stated", [])
+            if n.field == field and n.stated_in]
 
 
 def names(graph: Graph, ids) -> str:

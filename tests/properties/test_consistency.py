@@ -2,7 +2,7 @@
 (docs/accountability.md): every question reads accountability the same way.
 
 - vacancy reports at least every item accountabilities reports, for every post;
-- compare's counts equal those of escalate, show and list;
+- compare's counts equal those of escalate, show and list, and check's (WT18-10, WT18-30);
 - no accountable party for a body of partnership P is a lead representative named by another
   partnership unless a stated, cited relation leads there (never chairing or membership)."""
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 
 from lscp.loaders import load
 from lscp.queries import accountabilities, accountable, compare, escalation, gaps, list_entities, show, vacancy
+from lscp.queries.compliance import check
 from lscp.queries.accountability import member_partnerships, partnerships_of
 from lscp.queries.gaps import arrangements_editions, bodies_of
 from lscp.queries.view import view_at
@@ -86,6 +87,30 @@ def test_compare_counts_equal_escalate_show_and_list(graph):
             names = chairs.split("; ") if chairs != "not stated" else []
             assert len(names) == len(set(names)), p
             assert set(names) <= listed, p
+
+
+def test_check_counts_equal_compares(graph):
+    """WT18-10 counts the relevant agencies and WT18-30 the escalation routes as compare does,
+    for every partnership, in the edition check reads by default."""
+    editions = _partnerships(graph)
+    compared = 0
+    for first, second in zip(editions, editions[1:] or editions):
+        answer = compare(graph, first.partnership, second.partnership)
+        cells = {row.feature: row.values for row in answer.rows}
+        for p in (first.partnership, second.partnership):
+            report = check(graph, answer.editions[p], rules="wt2018")
+            results = {r.id: r for r in report.results}
+            agencies, routes = cells["relevant agencies"][p].value, cells["escalation routes"][p].value
+            if results["WT18-10"].verdict == "met":
+                assert results["WT18-10"].message.startswith(f"{agencies.split()[0]} relevant agencies"), p
+            else:
+                assert agencies == "none named", p
+            if results["WT18-30"].verdict == "met":
+                assert results["WT18-30"].message.startswith(f"{routes.split()[0]} escalation route(s)"), p
+            else:
+                assert routes == "0", p
+            compared += 1
+    assert compared
 
 
 def _scope(graph, body) -> set[str]:
