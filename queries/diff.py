@@ -10,10 +10,11 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-from lscp.model import Relation, UsageError
+from lscp.model import LscpError, NotFound, Relation
 from lscp.model.entities import Versioned
 
 from .compliance.scope import first_day, last_day
+from .editions import editions_of
 from .results import Cited, cite_all
 from .scope import check_edition
 
@@ -58,12 +59,23 @@ def _describe(graph: Graph, key: tuple) -> str:
     return f"{graph.by_id[source].name} {type_.replace('_', ' ')} {graph.by_id[target].name}{extra}"
 
 
+class OtherPartnership(NotFound):
+    """The later edition is not one of the earlier edition's partnership: no diff follows it (404,
+    as for a chart asked for another partnership's edition), suggesting that partnership's editions."""
+
+    def __init__(self, graph: Graph, before: str, after: str):
+        owners = [graph.edition(e).partnership for e in (before, after)]
+        editions = [e.id for e in editions_of(graph, owners[0]) if e.id != before]
+        LscpError.__init__(self, f"{before} is an edition of {owners[0]} and {after} of {owners[1]}: a diff compares two "
+                                 f"editions of one partnership ({owners[0]}'s other editions: {', '.join(editions) or 'none'}); "
+                                 f"to set two partnerships side by side, compare {owners[0]} and {owners[1]}")
+        self.what, self.suggestions = after, editions
+
+
 def _same_partnership(graph: Graph, before: str, after: str) -> None:
     """A diff follows one partnership's arrangements over time; `compare` sets partnerships side by side."""
-    owners = {e: graph.edition(e).partnership for e in (before, after)}
-    if owners[before] != owners[after]:
-        raise UsageError(f"{before} is an edition of {owners[before]} and {after} of {owners[after]}: diff compares "
-                         f"two editions of one partnership; try compare {owners[before]} {owners[after]}")
+    if graph.edition(before).partnership != graph.edition(after).partnership:
+        raise OtherPartnership(graph, before, after)
 
 
 def diff(graph: Graph, before: str, after: str) -> EditionDiff:

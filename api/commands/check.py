@@ -29,12 +29,15 @@ def check(ctx, partnership, rules, as_at, commencement, as_json):
 
 
 def render(report) -> str:
-    lines = [f"{report.partnership_name} ({report.edition}, dated {report.edition_date or 'not stated'}), as at {report.as_at}.",
+    dated = f"dated {report.edition_date}" if report.edition_date else "undated"
+    lines = [f"{report.partnership_name} ({report.edition}, {dated}), "
+             f"as at {report.as_at} ({report.as_at_reason}).",
              f"Pack: {report.pack_choice}",
              f"{report.summary}.", ""]
     for r in report.results:
         cited = sorted({s.citation for e in r.evidence for s in e.sources})
         where = f"  [{', '.join(cited[:6])}{', …' if len(cited) > 6 else ''}]" if cited else ""
         severity = f" ({r.severity})" if r.verdict == "not-met" else ""
-        lines.append(f"{VERDICT[r.verdict]:<14} {r.id:<9} {r.title}{severity}: {r.message}{where}")
+        label = "TO REVIEW" if r.to_review else VERDICT[r.verdict]
+        lines.append(f"{label:<14} {r.id:<9} {r.title}{severity}: {r.message}{where}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from lscp.model import UsageError
 from lscp.model.entities import Edition
 
 from ..findings import Finding, finding
+from ..words import a
 from ..results import Cited, Knowledge, cite_all
 from .checks import CHECKS
 from .outcome import Outcome, Verdict
@@ -20,6 +21,7 @@ from .scope import Scope, last_day
 VERDICT_WORDS = {"met": "met", "not-met": "not met", "not-evidenced": "not evidenced in the documents held",
                  "not-applicable": "not applicable"}
 TRANSITION = " (WT2023 transition: full implementation was expected by 31 December 2024, so severity is low.)"
+UNCERTAIN = "To review: this may not meet the requirement (the guidance wording is uncertain). "
 
 
 class Evidence(BaseModel):
@@ -38,6 +40,7 @@ class RequirementResult(BaseModel):
     message: str
     evidence: list[Evidence] = []
     to_settle: str | None = None
+    to_review: bool = False  # not met on guidance whose wording is uncertain: severity info, "may not meet"
     knowledge: Knowledge | None = None  # stated (met, not met), or which kind of not-known; None if not applicable
 
 
@@ -49,6 +52,7 @@ class ComplianceReport(BaseModel):
     edition_name: str
     edition_date: str | None
     as_at: str
+    as_at_reason: str  # why this date: asked, the edition's date, or today because the record is undated
     pack: str
     pack_name: str
     pack_choice: str
@@ -73,9 +77,10 @@ def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICT_WORDS}
     return ComplianceReport(
         partnership=partnership.id, partnership_name=partnership.name, partnership_kind=partnership.partnership_kind,
-        edition=edition.id, edition_name=edition.name, edition_date=edition.date, as_at=date, pack=chosen.id,
+        edition=edition.id, edition_name=edition.name, edition_date=edition.date, as_at=date,
+        as_at_reason=_as_at_reason(edition, as_at), pack=chosen.id,
         pack_name=chosen.name, pack_choice=_choice(chosen, date, edition, as_at, rules, commencement),
-        commencement=commencement, summary=_summary(counts), counts=counts, results=results)
+        commencement=commencement, summary=_summary(counts, sum(r.to_review for r in results)), counts=counts, results=results)
 
 
 def default_pack(date: str, commencement: str | None = None) -> str:
@@ -101,7 +106,7 @@ def _edition(graph: Graph, target: str, as_at: str | None) -> Edition:
     if isinstance(entity, Edition):
         return entity
     if entity.kind != "partnership":
-        raise UsageError(f"{target!r} is {entity.kind}, not a partnership or an edition; try `lscp list partnerships`")
+        raise _not_a_partnership(graph, target, entity.kind)
     editions = [e for e in graph.entities("edition") if e.partnership == target
                 and (as_at is None or not e.date or e.date[:len(as_at)] <= as_at[:len(e.date)])]
     if not editions:
@@ -110,16 +115,28 @@ def _edition(graph: Graph, target: str, as_at: str | None) -> Edition:
     return max(editions, key=lambda e: (e.date or "", e.id))
 
 
+def _not_a_partnership(graph: Graph, target: str, kind: str) -> UsageError:
+    """Names the partnerships to check instead (links on the web, ids on the command line): no
+    command-line instruction, which a web page cannot follow."""
+    ids = sorted(p.id for p in graph.entities("partnership") if any(e.partnership == p.id for e in graph.entities("edition")))
+    error = UsageError(f"{target!r} is {a(kind)}, not a partnership or an edition; partnerships to check: {', '.join(ids)}")
+    error.suggestions = ids
+    return error
+
+
 def _result(scope: Scope, chosen: Pack, req: Requirement, commencement: str | None, explicit: bool) -> RequirementResult:
     outcome = _applies(scope, chosen, req, commencement) or _unheld(scope, CHECKS[req.id](scope))
     severity = outcome.severity or req.severity
     message = outcome.message
     in_transition = req.transition_until and (chosen.in_force_on(commencement) or "9") <= scope.as_at <= req.transition_until
-    if outcome.verdict == "not-met" and in_transition:
+    to_review = outcome.verdict == "not-met" and outcome.uncertain
+    if to_review:
+        severity, message = "info", UNCERTAIN + message
+    elif outcome.verdict == "not-met" and in_transition:
         severity, message = "low", message + TRANSITION
     return RequirementResult(
         id=req.id, title=req.title, duty=req.duty, source=req.source, basis=req.basis, severity=severity,
-        verdict=outcome.verdict, message=message, to_settle=outcome.settle,
+        verdict=outcome.verdict, message=message, to_settle=outcome.settle, to_review=to_review,
         knowledge=None if outcome.verdict == "not-applicable" else outcome.knowledge,
         evidence=[Evidence(text=f.text, sources=cite_all(scope.graph, f.citations)) for f in outcome.facts])
 
@@ -153,6 +170,14 @@ def _unheld(scope: Scope, outcome: Outcome) -> Outcome:
                    outcome.facts, "The partnership's published arrangements.")
 
 
+def _as_at_reason(edition: Edition, as_at: str | None) -> str:
+    if as_at:
+        return "the date asked"
+    if edition.date:
+        return f"the last day of the edition's date, {edition.date}"
+    return "today, because the record is undated"
+
+
 def _choice(chosen: Pack, date: str, edition: Edition, as_at, rules, commencement) -> str:
     when = "the date asked" if as_at else ("the edition's date" if edition.date else "today (the edition is undated)")
     start = chosen.in_force_on(commencement)
@@ -166,11 +191,12 @@ def _choice(chosen: Pack, date: str, edition: Edition, as_at, rules, commencemen
     return f"{chosen.name}, as asked; in force on {date} ({when})."
 
 
-def _summary(counts: dict[str, int]) -> str:
+def _summary(counts: dict[str, int], to_review: int = 0) -> str:
     applicable = sum(n for v, n in counts.items() if v != "not-applicable")
     if not applicable:
         return f"None of the {counts['not-applicable']} requirements applies to this partnership at this date"
-    text = (f"{counts['met']} of {applicable} requirements met, {counts['not-met']} not met, "
+    review = f" ({to_review} of them to review: the guidance wording is uncertain)" if to_review else ""
+    text = (f"{counts['met']} of {applicable} requirements met, {counts['not-met']} not met{review}, "
             f"{counts['not-evidenced']} not evidenced in the documents held")
     return text + (f" ({counts['not-applicable']} not applicable)" if counts["not-applicable"] else "")
 

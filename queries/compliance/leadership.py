@@ -149,8 +149,8 @@ def partnership_chair(scope: Scope) -> Outcome:
         chair = graph.by_id[both[0].source]
         return not_met(f"{chair.name} chairs and is also the independent scrutineer: leadership and scrutiny are combined. "
                        "WT2023 introduces a partnership chair and practice since has the independent role become the scrutineer; "
-                       "the exact WT2023 wording on who may chair was not retrieved (UNCERTAIN), hence medium severity.",
-                       facts(graph, both + [scrutiny[both[0].source]]))
+                       "the exact WT2023 wording on who may chair was not retrieved.",
+                       facts(graph, both + [scrutiny[both[0].source]]), uncertain=True)
     roles = sorted({f"{graph.by_id[r.source].name} ({_chair_role(scope, r.source, leads, delegates)})" for r in chairs})
     return met("Chaired by " + "; ".join(roles) + ".", facts(graph, chairs))
 

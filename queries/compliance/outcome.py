@@ -39,6 +39,7 @@ class Outcome:
     settle: str | None = None
     severity: str | None = None  # when the check lowers the pack's severity (guidance uncertain)
     knowledge: Knowledge = "stated"  # for not-evidenced: which kind of not-known
+    uncertain: bool = False  # not met only on a reading of guidance whose wording was not retrieved: to review
 
 
 def fact(graph: Graph, relation: Relation) -> Fact:
@@ -56,8 +57,8 @@ def met(message: str, found: list[Fact]) -> Outcome:
     return Outcome("met", message, found)
 
 
-def not_met(message: str, found: list[Fact], severity: str | None = None) -> Outcome:
-    return Outcome("not-met", message, found, severity=severity)
+def not_met(message: str, found: list[Fact], severity: str | None = None, uncertain: bool = False) -> Outcome:
+    return Outcome("not-met", message, found, severity=severity, uncertain=uncertain)
 
 
 def unknown(scope: Scope, what: str, settle: str, found: list[Fact] | None = None, field: str | None = None) -> Outcome:

@@ -27,6 +27,17 @@ class RequirementSource(BaseModel):
     where: str
     url: str | None = None
 
+    @property
+    def text(self) -> str:
+        """Name and place, the place's start not repeated where the name ends with it ("Working
+        Together 2023, chapter 2" and "chapter 2, partnership chair")."""
+        if self.where in self.name:
+            return self.name
+        for cut in range(len(self.where), 0, -1):
+            if (cut == len(self.where) or self.where[cut] in ",;") and self.name.endswith(self.where[:cut]):
+                return self.name + self.where[cut:]
+        return f"{self.name}, {self.where}"
+
 
 class Requirement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -38,7 +38,7 @@ import pytest
 
 from lscp.api.cli import main
 from lscp.loaders import load
-from lscp.model import NotFound, UsageError
+from lscp.model import NotFound
 from lscp.queries import diff, search
 from lscp.queries.lookup import Ambiguous, resolve
 
@@ -243,7 +243,7 @@ def test_diff_chair_stated_in_both_appointment_not_restated(hips_changes):
 
 
 def test_diff_refuses_editions_of_two_partnerships(graph, capsys):
-    with pytest.raises(UsageError, match="hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp"):
+    with pytest.raises(NotFound, match="hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp"):
         diff(graph, "hips-2019", "plymouth-2020")
     assert main(["diff", "hips-2019", "plymouth-2020"]) == 2
     err = capsys.readouterr().err

@@ -57,7 +57,9 @@ def test_wt2023_is_not_wt2018_and_a_chair_who_scrutinises_is_not_the_partnership
         wt23 = {(f.requirement, f.message) for f in _statutory(graph, edition, "wt2023")}
         assert wt18 != wt23, f"{edition}: WT2023 gives the WT2018 findings"
     chair = [f for f in _statutory(graph, "portsmouth-2019", "wt2023") if f.requirement == "WT23-05"]
-    assert chair and chair[0].severity == "medium" and "scrutineer" in chair[0].message
+    # WT2023's wording on who may chair was not retrieved: to review, at info, "may not meet".
+    assert chair and chair[0].severity == "info" and "scrutineer" in chair[0].message
+    assert "may not meet the requirement (the guidance wording is uncertain)" in chair[0].message
     assert "000:281" in _cited(chair)
 
 

@@ -151,6 +151,13 @@ def test_diff(client):
     assert body["changes"]
 
 
+def test_diff_of_two_partnerships_is_404_naming_both(client):
+    # compare, not diff, sets two partnerships side by side; the earlier one's editions are offered.
+    error = error_of(client.get("/api/diff?before=hips-2019&after=plymouth-2020"), 404)
+    assert error["message"].startswith("hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp")
+    assert error["suggestions"] == ["hips-2022"]
+
+
 def test_load(client):
     body = ok(client, "/api/load/southampton.designated-doctor")
     assert body["chairs"] >= 1 and "southampton.silg" in [s["body"] for s in body["roles"]]
@@ -238,7 +245,6 @@ def test_unknown_id_is_404_with_suggestions(client, url, suggested):
     ("/api/compare?p=southampton", "compare needs at least two"),
     ("/api/diff?before=hips-2019", "query parameter 'after': Field required"),
     ("/api/diff?before=hips-2019&after=hips-2099", "unknown edition 'hips-2099'"),
-    ("/api/diff?before=hips-2019&after=plymouth-2020", "hips-2019 is an edition of hips and plymouth-2020 of plymouth.pscp"),
     ("/api/load/southampton", "ask about a person, post or organisation"),
     ("/api/raci", "query parameter 'area': Field required"),
     ("/api/raci?area=nowhere", "unknown area 'nowhere'"),

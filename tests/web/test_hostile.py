@@ -24,7 +24,7 @@ PAGES = [
     f"/ask?q={quote(HOSTILE)}",
     "/ask?q=script",
     "/compare?p=test.tscp&p=test.hostile-partnership",
-    "/changes?before=test-2020&after=hostile-2021",
+    "/changes?before=hostile-2021&after=hostile-2021",  # one partnership: diff refuses two
     f"/entities/{quote(HOSTILE, safe='')}",
     f"/ask?id={quote(HOSTILE, safe='')}",
 ]
