@@ -153,7 +153,8 @@ def _relation_changes(graph: Graph, before: str, after: str, succession) -> list
                                       sources=cite_all(graph, [*old[key].src, *new[found].src], False)))
                 break
         else:
-            ended = old[key].until and later and last_day(old[key].until) < first_day(later)
+            until = old[key].until
+            ended = bool(until and later and last_day(until) < first_day(later))
             changes.append(Change(change="removed" if ended else "not-restated", **subject,
                                   detail=_describe(graph, key) + (f" (ended {old[key].until})" if ended else ""),
                                   sources=cite_all(graph, old[key].src, False)))
