@@ -248,3 +248,24 @@ def test_diff_refuses_editions_of_two_partnerships(graph, capsys):
     assert main(["diff", "hips-2019", "plymouth-2020"]) == 2
     err = capsys.readouterr().err
     assert "compare" in err and "Traceback" not in err
+
+
+def test_diff_says_removed_only_where_the_data_records_an_ending(tmp_path):
+    """A relation with `until` before the later edition's date ended: removed. One the later
+    edition does not state, with no ending recorded: not restated (silence is not an ending)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "compliance"))
+    from compliance_worlds import model_world, write
+
+    world = model_world()
+    world["editions"][0]["date"] = "2020"
+    world["editions"].append({**world["editions"][0], "id": "test-2025", "name": "Testshire arrangements 2025",
+                              "date": "2025"})
+    partners = [r for r in world["relations"] if r["type"] == "partner_of"]
+    partners[0]["until"] = "2022-03-31"  # ended before the 2025 edition
+    graph = load(write(world, tmp_path / "data"))
+    changes = {c.detail.split(" (ended")[0]: c.change for c in diff(graph, "test-2020", "test-2025").changes}
+    names = [graph.by_id[r["from"]].name for r in partners[:2]]
+    assert changes[f"{names[0]} partner of {graph.by_id['test.tscp'].name}"] == "removed"
+    assert changes[f"{names[1]} partner of {graph.by_id['test.tscp'].name}"] == "not-restated"
