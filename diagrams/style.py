@@ -102,7 +102,7 @@ class StatusStyle:
 
 STATUS_STYLES: dict[str, StatusStyle] = {
     "added": StatusStyle("added in the later edition", "#1a9850", 3.0),
-    "removed": StatusStyle("removed (only in the earlier edition)", "#d73027", 3.0, dashed=True),
+    "removed": StatusStyle("only in the earlier edition (not restated in the later one)", "#d73027", 3.0, dashed=True),
     "changed": StatusStyle("changed (chair, lines or membership differ)", "#e08f00", 3.0),
     "unchanged": StatusStyle("unchanged", "#a6a6a6", 1.0),
 }
