@@ -36,56 +36,89 @@ def open_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+TOO_LARGE = f"Request headers over {MAX_HEADER_BYTES} bytes (MAX_HEADER_BYTES).".encode()
+
+
+class HeaderGuard:
+    """Mixed into a uvicorn protocol: a connection whose request headers have not all arrived
+    within HEADER_SECONDS (of opening, or of the first bytes of its next request) is closed, and
+    one sending more than MAX_HEADER_BYTES before they end is answered 400. The protocol calls
+    `_headers_complete` when they end."""
+
+    deadline = None
+    received = 0
+
+    def connection_made(self, transport):
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.deadline is None and (self.cycle is None or self.cycle.response_complete):
+            self._arm()  # the first bytes of the next request on a kept-alive connection
+        if self.deadline is not None:
+            self.received += len(data)
+            if self.received > MAX_HEADER_BYTES:
+                self._disarm()
+                self._refuse()
+                return
+        super().data_received(data)
+
+    def _headers_complete(self) -> None:
+        self._disarm()
+
+    def _refuse(self) -> None:
+        """400, written directly: h11 cannot answer before it has parsed a request."""
+        self.transport.write(b"HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                             b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(TOO_LARGE), TOO_LARGE))
+        self.transport.close()
+
+    def _arm(self) -> None:
+        self.received = 0
+        self.deadline = self.loop.call_later(HEADER_SECONDS, self._expire)
+
+    def _disarm(self) -> None:
+        if self.deadline is not None:
+            self.deadline.cancel()
+            self.deadline = None
+
+    def _expire(self) -> None:
+        self.deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()  # too slow to say what it wants: its seat goes to others
+
+
 def protocol():
-    """uvicorn's httptools protocol with a deadline and a size bound for each request's headers,
-    or h11 (bounded in size only) when httptools is not installed."""
+    """uvicorn's httptools protocol with the header guard, or its h11 protocol with it when
+    httptools is not installed."""
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
     except ImportError:
-        return "h11"
+        return guarded_h11()
 
-    class Guarded(HttpToolsProtocol):
-        deadline = None
-        received = 0
-
-        def connection_made(self, transport):
-            super().connection_made(transport)
-            self._arm()
-
-        def data_received(self, data: bytes) -> None:
-            if self.deadline is None and (self.cycle is None or self.cycle.response_complete):
-                self._arm()  # the first bytes of the next request on a kept-alive connection
-            if self.deadline is not None:
-                self.received += len(data)
-                if self.received > MAX_HEADER_BYTES:
-                    self._disarm()
-                    self.send_400_response(f"Request headers over {MAX_HEADER_BYTES} bytes (MAX_HEADER_BYTES).")
-                    return
-            super().data_received(data)
-
+    class Guarded(HeaderGuard, HttpToolsProtocol):
         def on_headers_complete(self) -> None:
-            self._disarm()
+            self._headers_complete()
             super().on_headers_complete()
 
-        def connection_lost(self, exc) -> None:
-            self._disarm()
-            super().connection_lost(exc)
-
-        def _arm(self) -> None:
-            self.received = 0
-            self.deadline = self.loop.call_later(HEADER_SECONDS, self._expire)
-
-        def _disarm(self) -> None:
-            if self.deadline is not None:
-                self.deadline.cancel()
-                self.deadline = None
-
-        def _expire(self) -> None:
-            self.deadline = None
-            if not self.transport.is_closing():
-                self.transport.close()  # too slow to say what it wants: its seat goes to others
-
     return Guarded
+
+
+def guarded_h11():
+    """uvicorn's h11 protocol with the header guard."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class GuardedH11(HeaderGuard, H11Protocol):
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.deadline is not None and self.conn.their_state is not h11.IDLE:
+                self._headers_complete()  # h11 has read the request line and headers (or refused them)
+
+    return GuardedH11
 
 
 def _raise_file_limit() -> None:

@@ -5,6 +5,11 @@ megabyte, its deepest value six levels down), small enough that hostile input fa
 """
 from __future__ import annotations
 
+import math
+import os
+
+from lscp.model import UsageError
+
 # -- YAML data files (loaders/yamlpos.py, loaders/reader.py) ------------------------------
 MAX_FILE_BYTES = 16 * 2**20  # one data file
 MAX_DEPTH = 32  # nesting of mappings and sequences in one document
@@ -28,7 +33,24 @@ MAX_CONNECTIONS = 4096  # open connections at once; beyond it a request is answe
 MAX_HEADER_BYTES = 16 * 2**10  # request line and headers together
 SHUTDOWN_SECONDS = 5  # open requests get this long to finish on Ctrl+C
 
-# -- Neo4j (loaders/neo4j_server.py) ----------------------------------------------------------
+# -- Neo4j (loaders/graphs/neo4j_server.py) ----------------------------------------------------
+# Each may be set in the environment under its own name (a slow server, or a quick test): `seconds`.
 NEO4J_CONNECT_SECONDS = 5.0  # to open a connection
 NEO4J_QUERY_SECONDS = 30.0  # one read query, and a socket read in general
 NEO4J_LOAD_SECONDS = 600.0  # the one transaction of `lscp neo4j load`
+MAX_WAIT_SECONDS = 86_400.0  # the longest any of them may be set to
+
+
+def seconds(name: str) -> float:
+    """The limit `name` (NEO4J_*_SECONDS), from the environment variable of that name when set."""
+    default, text = globals()[name], os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_WAIT_SECONDS:  # also refuses nan
+        raise UsageError(f"{name}={text!r} is not a number of seconds: give one above 0 and at most "
+                         f"{MAX_WAIT_SECONDS:g}, or unset it for the default {default:g}.")
+    return value

@@ -32,7 +32,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lscp.limits import NEO4J_LOAD_SECONDS
 from lscp.model import ENTITY_TYPES, Entity, Relation, UsageError
 from lscp.model.entities import Versioned
 from lscp.model.relations import ENDPOINTS
@@ -244,7 +243,7 @@ def _load(graph: Graph, settings: Settings, edition: str | None,
             try:
                 with translate_errors(settings):
                     started = time.perf_counter()
-                    with session.begin_transaction(timeout=NEO4J_LOAD_SECONDS) as tx:  # the server's bound
+                    with session.begin_transaction(timeout=settings.load_timeout) as tx:  # the server's bound
                         if edition is not None and tx.run(READ_LOAD, id=LOAD_ID).single() is None:
                             raise BackendError(f"nothing is loaded in database {settings.database!r} yet: run a full "
                                                "`lscp neo4j load` before replacing one edition.")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from lscp.limits import NEO4J_CONNECT_SECONDS, NEO4J_QUERY_SECONDS
+from lscp.limits import seconds
 from lscp.model import Unavailable
 
 try:  # the driver is the optional `neo4j` extra
@@ -32,7 +32,6 @@ DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 MINIMUM_MAJOR = 5
-CONNECT_TIMEOUT = NEO4J_CONNECT_SECONDS
 DOCKER_HINT = "docker run -p7687:7687 -e NEO4J_AUTH=neo4j/secret neo4j:5"
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -49,7 +48,10 @@ class Settings:
     user: str = DEFAULT_USER
     password: str | None = field(default=None, repr=False)
     database: str = DEFAULT_DATABASE
-    timeout: float = NEO4J_QUERY_SECONDS  # for any one reply of the server (see `_reply_deadline`)
+    # From lscp.limits, or the environment variable of the same name:
+    connect_timeout: float = field(default_factory=lambda: seconds("NEO4J_CONNECT_SECONDS"))
+    timeout: float = field(default_factory=lambda: seconds("NEO4J_QUERY_SECONDS"))  # any one reply (`_reply_deadline`)
+    load_timeout: float = field(default_factory=lambda: seconds("NEO4J_LOAD_SECONDS"))  # the load's transaction
 
     @classmethod
     def from_env(cls, **given: str | None) -> Settings:
@@ -126,8 +128,11 @@ def connect(settings: Settings) -> Server:
         try:
             auth = (settings.user, settings.password) if settings.password is not None else None
             _reply_deadline(settings.timeout)
-            driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=CONNECT_TIMEOUT,
-                                                connection_acquisition_timeout=2 * CONNECT_TIMEOUT,  # a retry, then give up
+            driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=settings.connect_timeout,
+                                                # the driver waits for the Bolt handshake until this deadline
+                                                # (connection_timeout bounds only the TCP connect, which a
+                                                # frozen server's kernel still accepts): the one bound to connect
+                                                connection_acquisition_timeout=settings.connect_timeout,
                                                 max_transaction_retry_time=5.0)
         except (ValueError, neo4j_errors.ConfigurationError):
             raise bad_address from None
@@ -174,7 +179,7 @@ def translate_errors(settings: Settings) -> Iterator[None]:
                            "pass --user and --password (or set NEO4J_USER and NEO4J_PASSWORD).") from None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
         if _timed_out(exc):
-            raise BackendError(f"Neo4j at {settings.uri} stopped answering: no reply within {CONNECT_TIMEOUT:g} s "
+            raise BackendError(f"Neo4j at {settings.uri} stopped answering: no reply within {settings.connect_timeout:g} s "
                                f"to connect (NEO4J_CONNECT_SECONDS) or {settings.timeout:g} s to a statement "
                                "(NEO4J_QUERY_SECONDS); check that the server is running and not overloaded, "
                                "then try again.") from None

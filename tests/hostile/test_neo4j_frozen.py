@@ -45,3 +45,10 @@ def test_a_frozen_server_is_a_clear_error_in_seconds(frozen_port):
                           "to connect (NEO4J_CONNECT_SECONDS)")
     assert err.count("\n") == 1  # one line: no driver log line before it
     assert elapsed < 3 * NEO4J_CONNECT_SECONDS + 10  # the handshake's deadline, plus a fresh interpreter
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan", "1e9"])
+def test_a_timeout_set_in_the_environment_must_be_a_number_of_seconds(value):
+    result = lscp("neo4j", "status", "--uri", "bolt://127.0.0.1:9", env={**os.environ, "NEO4J_QUERY_SECONDS": value})
+    assert one_line_error(result) == (f"Error: NEO4J_QUERY_SECONDS={value!r} is not a number of seconds: give one "
+                                      "above 0 and at most 86400, or unset it for the default 30.\n")

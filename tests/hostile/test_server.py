@@ -77,12 +77,19 @@ def test_serve_refuses_an_unknown_host_before_serving():
     assert result.stdout == ""
 
 
-@pytest.fixture()
-def served(world):
+# `lscp serve` as run where httptools is not installed: uvicorn's h11 protocol instead (guarded too).
+WITHOUT_HTTPTOOLS = ("import sys; sys.modules['uvicorn.protocols.http.httptools_impl'] = None; "
+                     "from lscp.api import server; assert server.protocol().__name__ == 'GuardedH11'; "
+                     "from lscp.api.cli import main; sys.exit(main())")
+
+
+@pytest.fixture(params=["httptools", "h11"])
+def served(world, request):
     """`lscp serve` on the small world, on a free loopback port, answering."""
     holder, port = _taken_port()
     holder.close()
-    process = subprocess.Popen([sys.executable, "-m", "lscp", "serve", "--port", str(port), "--data", str(world)],
+    start = ["-m", "lscp"] if request.param == "httptools" else ["-c", WITHOUT_HTTPTOOLS]
+    process = subprocess.Popen([sys.executable, *start, "serve", "--port", str(port), "--data", str(world)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 60

@@ -12,12 +12,14 @@ import base64
 import importlib.util
 import json
 import os
+import signal
 import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,14 +137,11 @@ def _tail(log: Path, lines: int = 30) -> str:
     return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else "(no log)"
 
 
-@pytest.fixture(scope="session")
-def bolt_server(tmp_path_factory) -> Iterator[BoltServer]:
-    if os.environ.get("NEO4J_URI"):
-        yield BoltServer(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                         os.environ.get("NEO4J_PASSWORD"), shared_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
-        return
+@contextmanager
+def arcadedb(root: Path) -> Iterator[tuple[BoltServer, subprocess.Popen]]:
+    """An ArcadeDB server of its own, rooted in `root`, on free loopback ports; stopped on exit.
+    The process is given too, for tests that stop and continue it (SIGSTOP, SIGCONT)."""
     home = arcadedb_home()
-    root = tmp_path_factory.mktemp("arcadedb")
     bolt_port, http_port = free_port(), free_port()
     log = root / "server.log"
     server = BoltServer(f"bolt://127.0.0.1:{bolt_port}", "root", ROOT_PASSWORD, http_port=http_port)
@@ -151,14 +150,31 @@ def bolt_server(tmp_path_factory) -> Iterator[BoltServer]:
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         _wait_until_ready(process, server, bolt_port, log)
-        yield server
+        yield server, process
     finally:
+        process.send_signal(signal.SIGCONT)  # a stopped process cannot act on SIGTERM
         process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def own_arcadedb():
+    """`arcadedb` (above), for a test that needs a server process of its own."""
+    return arcadedb
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory) -> Iterator[BoltServer]:
+    if os.environ.get("NEO4J_URI"):
+        yield BoltServer(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                         os.environ.get("NEO4J_PASSWORD"), shared_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+        return
+    with arcadedb(tmp_path_factory.mktemp("arcadedb")) as (server, _):
+        yield server
 
 
 @pytest.fixture(scope="session")
