@@ -246,7 +246,8 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
     bodies = {b.id for b in bodies_of(graph, view, partnership)}
     routes = _Routes(graph, view, bodies)
     routed = {a for a in agencies if routes.has_route(a)}
-    covered_sectors = {graph.by_id[a].sector for a in routed if graph.by_id[a].collective}
+    covered_sectors = ({graph.by_id[a].sector for a in routed if graph.by_id[a].collective}
+                       | _sector_seats(graph, view, bodies))
     unrouted = [a for a in agencies if a not in routed and graph.by_id[a].sector not in covered_sectors]
     by_sector: dict[str, list[str]] = defaultdict(list)
     for agency in unrouted:
@@ -261,6 +262,14 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
                              citations=[c for r in listed if r.source in members for c in r.src],
                              partnership=partnership))
     return found
+
+
+def _sector_seats(graph: Graph, view: View, bodies: set[str]) -> set[str]:
+    """Sectors with a seat of their own on a body (a membership row for a whole sector, such as
+    Plymouth's "Community, voluntary and charitable sector", 002:470): a route for that sector's
+    agencies even where the seat is not itself a relevant agency."""
+    members = (graph.by_id[r.source] for r in visible(graph, view, type="member_of") if r.target in bodies)
+    return {m.sector for m in members if isinstance(m, Organisation) and m.collective}
 
 
 class _Routes:
@@ -280,7 +289,7 @@ class _Routes:
                 [r for r in graph.relations("member_of") if r.represents],
             )
         self.sources, self.posts, with_represents = graph.cache["gaps.routes"]
-        self.represented = {a for r in with_represents if view.sees(r) for a in r.represents}
+        self.represented = {a for r in with_represents if r.target in bodies and view.sees(r) for a in r.represents}
 
     def has_route(self, agency: str) -> bool:
         graph, view = self.graph, self.view
