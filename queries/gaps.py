@@ -106,8 +106,22 @@ def partnership_findings(graph: Graph, view: View, partnership: str) -> list[Fin
     found += representation_findings(graph, view, partnership)
     found += not_stated_findings(graph, view, partnership)
     if not has_arrangements(graph, partnership):
-        return [_not_in_sources(graph, f, partnership) for f in found]
+        return [f if f.knowledge else _not_in_sources(graph, f, partnership) for f in found]
     return [f if f.knowledge else f.model_copy(update={"knowledge": "not-stated"}) for f in found]
+
+
+# What each structural finding would ask of an arrangements document we do not hold, so that the
+# answer says what is unknown rather than what the partnership lacks.
+UNKNOWN = {
+    "no-chair": "who chairs {subject}",
+    "no-reporting-line": "whom {subject} reports to",
+    "quorum-partner-missing": "which members of {subject} come from each safeguarding partner",
+    "no-accountability-chain": "how {subject} is accountable to the lead representatives of the safeguarding partners",
+    "no-partners": "who the safeguarding partners of {subject} are",
+    "no-lead-representative": "who is the lead representative of {subject} for {partnership}",
+    "no-delegate": "to whom the lead representative of {subject} for {partnership} delegates",
+    "agency-not-represented": "how these relevant agencies are represented on the bodies of {partnership}: {agencies}",
+}
 
 
 def _lscb_note(graph: Graph, partnership: str) -> Finding:
@@ -121,11 +135,17 @@ def _not_in_sources(graph: Graph, found: Finding, partnership: str, public_recor
     would settle is a gap in our sources, not in the partnership: said so, as information.
     `public_record`: the finding is about that partnership itself, known from its public record."""
     name = graph.by_id[partnership].name
-    held = ", in the public record we hold" if public_record else ""
+    if found.code in UNKNOWN:
+        agencies = found.message.rsplit(": ", 1)[-1].rstrip(".")  # the names an agency finding lists last
+        topic = UNKNOWN[found.code].format(subject=found.subject_name, partnership=name, agencies=agencies)
+        message = f"Not known from our sources: {topic}."
+    else:
+        held = ", in the public record we hold" if public_record else ""
+        message = f"{found.message.rstrip('.')}{held}."
     return found.model_copy(update={
         "severity": "info", "category": "data", "knowledge": "not-in-sources",
-        "message": f"{found.message.rstrip('.')}{held}. Not a finding about the partnership: {name}'s "
-                   f"arrangements document, which would state this, is not among our sources."})
+        "message": f"{message} Not a finding about the partnership: {name}'s arrangements document, which would "
+                   f"state this, is not among our sources."})
 
 
 def _not_stated(entity, field: str):

@@ -134,6 +134,8 @@ def _result(scope: Scope, chosen: Pack, req: Requirement, commencement: str | No
         severity, message = "info", UNCERTAIN + message
     elif outcome.verdict == "not-met" and in_transition:
         severity, message = "low", message + TRANSITION
+    if outcome.verdict == "not-evidenced" and not scope.holds_arrangements:
+        severity = "info"  # a gap in our sources, not a weight against the partnership
     return RequirementResult(
         id=req.id, title=req.title, duty=req.duty, source=req.source, basis=req.basis, severity=severity,
         verdict=outcome.verdict, message=message, to_settle=outcome.settle, to_review=to_review,

@@ -20,6 +20,7 @@ from lscp.queries import gaps
 
 GRAPH = load()
 REPORTS = {area: gaps(GRAPH, area) for area in ("southampton", "portsmouth", "plymouth", "hampshire", "isle-of-wight")}
+REPORTS["hips"] = gaps(GRAPH, edition="hips-2022")
 
 
 def subjects(area: str, *codes: str, severity: str | None = None) -> Callable[[], set[str]]:
@@ -184,6 +185,20 @@ QUESTIONS = [
       "member of the Strategic PSCP (002:298, 002:412) and the PSCP (002:425): four. PSCP Training and Development: "
       "002:466, 002:486, 002:504, 002:527: four seats. The Learning and Development lead chairs one group (002:496) "
       "and sits on the PSCP (002:430): two."),
+    # --- HIPS (the HIPS text of 004) ------------------------------------------------------------
+    Q("Does HIPS leave Hampshire County Council or the Isle of Wight Council without a lead representative? "
+      "Not as far as our sources can tell: the HIPS text names the partners of the four areas, and each area's own "
+      "arrangements name its lead representatives; those of Hampshire and the Isle of Wight are not held.",
+      subjects("hips", "no-lead-representative", severity="high"), set(),
+      "004:120 'the membership of the HIPS Executive is the three Safeguarding Partners across each of the four "
+      "LSCP areas'; 004:122 'Directors of Children's Services from each of the represented local authorities'; "
+      "004:61 and 000:189 name the Southampton and Portsmouth chief executives; no held line names the Hampshire "
+      "or Isle of Wight council's lead representative (docs/public-facts.md sections 2-3: documents not held)."),
+    Q("…so those two are reported as unknown from our sources, as information.",
+      lambda: {f.subject for f in REPORTS["hips"].findings
+               if f.code == "no-lead-representative" and (f.severity, f.knowledge) == ("info", "not-in-sources")},
+      {"hampshire-county-council", "iow-council"},
+      "As above: 004:120-122, and the Hampshire and Isle of Wight arrangements are not among our sources."),
     # --- Hampshire and the Isle of Wight (no arrangements document held) -----------------------
     Q("Is anything structurally missing for the Isle of Wight? No: its document is not held, so nothing is "
       "above information.",
@@ -210,6 +225,6 @@ def test_gaps_answers_what_the_lines_say(q):
 
 def test_the_key_asks_across_every_area():
     asked = " ".join(q.question for q in QUESTIONS)
-    for area in ("Southampton", "Portsmouth", "Plymouth", "Hampshire", "Isle of Wight"):
+    for area in ("Southampton", "Portsmouth", "Plymouth", "HIPS", "Hampshire", "Isle of Wight"):
         assert area in asked
     assert len(QUESTIONS) >= 10
