@@ -138,8 +138,8 @@ def candidates_for(graph: Graph, text: str, kinds: tuple[str, ...] = (), limit: 
     from .browse import search
 
     hits = search(graph, text, limit=limit * 5 if kinds else limit)
-    if kinds:
-        hits = [h for h in hits if h.kind in kinds][:limit]
+    if kinds:  # a bare prefix of a word (the search's floor, BASE) is no name of an option's value
+        hits = [h for h in hits if h.kind in kinds and h.score > BASE][:limit]
     # The first of: exact names; exact names within the area typed; every word in a name;
     # the rest within the area typed ("Plymouth Quality Assurance Group" is that name in Plymouth).
     within = [h for h in hits if h.reason == "name within area"]
@@ -168,5 +168,46 @@ def resolve(graph: Graph, text: str, kinds: tuple[str, ...] = ()) -> str:
     raise NotFound(text, graph.suggest(text))
 
 
-__all__ = ["Ambiguous", "BASE", "area_hits", "candidates_for", "describe", "partnerships_covering", "resolve",
+SCP = "safeguarding-children-partnership"
+
+
+def current_partnerships(graph: Graph, area: str) -> list[Entity]:
+    """The safeguarding children partnerships covering the area itself and not succeeded by
+    another (Plymouth's joint partnership with Torbay was, 002:129-131)."""
+    succeeded = {r.source for r in graph.relations("succeeded_by")}
+    return [p for p in partnerships_covering(graph, area)
+            if p.partnership_kind == SCP and p.id not in succeeded
+            and any(r.target == area for r in graph.relations("covers") if r.source == p.id)]
+
+
+def resolve_partnership(graph: Graph, text: str) -> tuple[str, str | None]:
+    """A partnership or edition as typed (id, name or abbreviation); an area stands for its one
+    current safeguarding children partnership, said so in the note returned. An area with
+    several raises Ambiguous listing them; with none, the one partnership the text names, else
+    the area's id for the query to refuse in its own words."""
+    area, rest = split_area(graph, WORD.findall(text.lower()))
+    found = area if area and not rest and text.strip() not in graph.by_id else \
+        resolve(graph, text, ("partnership", "edition", "area"))
+    if found not in graph.by_id:  # no partnership of that name: what it names, for the query to refuse
+        found = resolve(graph, text)
+    entity = graph.by_id.get(found)
+    if entity.kind != "area":
+        return found, None
+    current = current_partnerships(graph, found)
+    if len(current) > 1:
+        raise Ambiguous(text, [_Candidate(p.id, p.name, sorted(_areas(graph, p))) for p in current])
+    if not current:  # "HIPS" names an area and an arrangement: the arrangement, if it is one match
+        other = resolve(graph, text, ("partnership", "edition"))
+        return (other if other in graph.by_id else found), None
+    return current[0].id, (f"{entity.name} is an area: answered for its safeguarding children partnership, "
+                           f"{current[0].name} ({current[0].id}).")
+
+
+class _Candidate:
+    def __init__(self, id: str, name: str, areas: list[str]):
+        self.id, self.name, self.areas = id, name, areas
+
+
+__all__ = ["Ambiguous", "BASE", "area_hits", "candidates_for", "describe", "current_partnerships", "partnerships_covering", "resolve",
+           "resolve_partnership",
            "split_area"]

@@ -30,10 +30,11 @@ def check(ctx, partnership, rules, as_at, commencement, as_json):
 
 def render(report) -> str:
     dated = f"dated {report.edition_date}" if report.edition_date else "undated"
-    lines = [f"{report.partnership_name} ({report.edition}, {dated}), "
-             f"as at {report.as_at} ({report.as_at_reason}).",
-             f"Pack: {report.pack_choice}",
-             f"{report.summary}.", ""]
+    lines = [report.note] if report.note else []
+    lines += [f"{report.partnership_name} ({report.edition}, {dated}), "
+              f"as at {report.as_at} ({report.as_at_reason}).",
+              f"Pack: {report.pack_choice}",
+              f"{report.summary}.", ""]
     for r in report.results:
         cited = sorted({s.citation for e in r.evidence for s in e.sources})
         where = f"  [{', '.join(cited[:6])}{', …' if len(cited) > 6 else ''}]" if cited else ""

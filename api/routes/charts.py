@@ -94,12 +94,27 @@ def chart(
     fmt: Annotated[Format, Path(description="The file format.")],
 ) -> Response:
     """A structure chart: with a chain or route highlighted, the changes between editions, or two side by side."""
+    target, ask = _resolved(graph, target, ask)
     body = _drawn(request.app.state.chart_cache, graph, target, fmt, ask)
     parts = (target, ask.highlight, ask.route, ask.when, ask.before, ask.after, ask.beside)
     name = "-".join(re.sub(r"[^a-z0-9.-]", "_", part) for part in parts if part)
     extension = "mmd" if fmt == "mermaid" else fmt
     return Response(body, media_type=MEDIA_TYPES[fmt], headers={
         **CHART_HEADERS, "Content-Disposition": f'inline; filename="{name}.{extension}"'})
+
+
+# What each parameter names, for resolving a name or abbreviation typed in its place.
+KINDS = {"edition": ("edition",), "before": ("edition",), "after": ("edition",), "highlight": (), "route": (),
+         "beside": ("partnership", "area")}
+
+
+def _resolved(graph, target: str, ask: ChartQuery) -> tuple[str, ChartQuery]:
+    """Names and abbreviations read as ids through search (queries.lookup.resolve), as the CLI
+    reads them: one match answers, several answer 404 with the candidates and their areas."""
+    from lscp.queries.lookup import resolve
+
+    asked = {field: resolve(graph, value, kinds) for field, kinds in KINDS.items() if (value := getattr(ask, field))}
+    return resolve(graph, target, ("partnership", "area")), ask.model_copy(update=asked)
 
 
 def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:

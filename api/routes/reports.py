@@ -61,8 +61,10 @@ def compare(
                        examples=[["southampton.sscp", "portsmouth.pscp"]],
                        json_schema_extra={"minItems": 2, "maxItems": 3, "uniqueItems": True})],
 ) -> Comparison:
-    """Partnerships side by side, each in its latest edition."""
-    return queries.compare(graph, *p)
+    """Partnerships side by side, each in its latest edition (ids, names or abbreviations)."""
+    from lscp.queries.lookup import resolve
+
+    return queries.compare(graph, *[resolve(graph, one, ("partnership", "area")) for one in p])
 
 
 @router.get("/diff", operation_id="diff", response_model=EditionDiff)

@@ -120,7 +120,9 @@ def vacancy(request: Request, graph: GraphDep, entity_id: EntityId) -> HTMLRespo
 @router.get("/compare")
 def compare(request: Request, graph: GraphDep, p: Annotated[list[str], Query(max_length=3)] = []) -> HTMLResponse:  # noqa: B006
     """Two or three partnerships side by side."""
-    chosen = [x for x in p if x]
+    from lscp.queries.lookup import resolve as resolve_id  # names as the API and the CLI read them
+
+    chosen = [resolve_id(graph, x, ("partnership", "area")) for x in p if x]
     result = queries.compare(graph, *chosen) if len(chosen) >= 2 else None
     return _render(request, "compare.html", chosen=chosen, result=result, overview=queries.overview(graph),
                    chart=compare_chart(result.partnerships) if result else None)
@@ -129,6 +131,9 @@ def compare(request: Request, graph: GraphDep, p: Annotated[list[str], Query(max
 @router.get("/changes")
 def changes(request: Request, graph: GraphDep, before: MaybeText = None, after: MaybeText = None) -> HTMLResponse:
     """What changed between two editions."""
+    from lscp.queries.lookup import resolve as resolve_id  # names as the API and the CLI read them
+
+    before, after = (resolve_id(graph, x, ("edition",)) if x else x for x in (before, after))
     result = queries.diff(graph, before, after) if before and after else None
     editions = queries.list_entities(graph, "editions")
     return _render(request, "changes.html", before=before or "", after=after or "", result=result,

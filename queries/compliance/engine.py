@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-from lscp.model import UsageError
+from lscp.model import LscpError, NotFound, UsageError
 from lscp.model.entities import Edition
 
 from ..findings import Finding, finding
@@ -60,14 +60,18 @@ class ComplianceReport(BaseModel):
     summary: str
     counts: dict[Verdict, int]
     results: list[RequirementResult]
+    note: str | None = None  # how the target typed was read (an area taken as its one partnership)
 
 
 def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None = None,
           commencement: str | None = None) -> ComplianceReport:
     """TARGET (a partnership or one of its editions) against a pack: by default the pack in force
     on the edition's date (or the date asked)."""
+    from ..lookup import resolve_partnership
+
     for name, value in (("as-at date", as_at), ("commencement date", commencement)):
         _check_date(name, value)
+    target, note = resolve_partnership(graph, target)  # a name, an abbreviation, an area's one partnership
     edition = _edition(graph, target, as_at)
     date = as_at or (last_day(edition.date) if edition.date else dt.date.today().isoformat())
     chosen = pack(rules or default_pack(date, commencement))
@@ -80,7 +84,8 @@ def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None
         edition=edition.id, edition_name=edition.name, edition_date=edition.date, as_at=date,
         as_at_reason=_as_at_reason(edition, as_at), pack=chosen.id,
         pack_name=chosen.name, pack_choice=_choice(chosen, date, edition, as_at, rules, commencement),
-        commencement=commencement, summary=_summary(counts, sum(r.to_review for r in results)), counts=counts, results=results)
+        commencement=commencement, summary=_summary(counts, sum(r.to_review for r in results)), counts=counts,
+        results=results, note=note)
 
 
 def default_pack(date: str, commencement: str | None = None) -> str:
@@ -110,8 +115,8 @@ def _edition(graph: Graph, target: str, as_at: str | None) -> Edition:
     editions = [e for e in graph.entities("edition") if e.partnership == target
                 and (as_at is None or not e.date or e.date[:len(as_at)] <= as_at[:len(e.date)])]
     if not editions:
-        raise UsageError(f"no edition of {target} is dated on or before {as_at}" if as_at else
-                         f"no edition of {target}'s arrangements is loaded, so there is nothing to check")
+        raise NothingToCheck(f"no edition of {target} is dated on or before {as_at}" if as_at else
+                             f"no edition of {target}'s arrangements is loaded, so there is nothing to check")
     return max(editions, key=lambda e: (e.date or "", e.id))
 
 
@@ -122,6 +127,14 @@ def _not_a_partnership(graph: Graph, target: str, kind: str) -> UsageError:
     error = UsageError(f"{target!r} is {a(kind)}, not a partnership or an edition; partnerships to check: {', '.join(ids)}")
     error.suggestions = ids
     return error
+
+
+class NothingToCheck(NotFound):
+    """A partnership with no edition to check (at the date asked): that check does not exist."""
+
+    def __init__(self, message: str):
+        LscpError.__init__(self, message)
+        self.what, self.suggestions = message, []
 
 
 def _result(scope: Scope, chosen: Pack, req: Requirement, commencement: str | None, explicit: bool) -> RequirementResult:
