@@ -155,7 +155,9 @@ def escalation(e: EscalationAnswer) -> str:
 
 def vacancy(v: VacancyAnswer) -> str:
     out = [v.summary]
-    out += [f"  [{f.severity}] {f.message}  ({', '.join(c.citation for c in f.facts)})" for f in v.findings]
+    for f in v.findings:
+        out.append(f"  [{f.severity}] {f.message}  ({', '.join(c.citation for c in f.facts)})")
+        out += [f"    inferred, not stated: {c}" for c in f.caveats]
     return "\n".join(out) + "\n"
 
 

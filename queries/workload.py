@@ -113,7 +113,7 @@ def _post_vacancy(graph: Graph, view: View, post: str, as_held: bool = False) ->
             graph, "vacancy-accountability-vacant", "vacancy", "high" if c.every_chain else "medium", c.subject,
             (f"{subject} has no lead representative left accountable for it: every chain ends at {name}." if c.every_chain
              else f"{subject} loses one of the lead representatives accountable for it ({name})."),
-            _path_citations(c)))
+            _path_citations(c), relations=_path_relations(c)))
     for c in through:
         subject = graph.by_id[c.subject].name
         found.append(finding(
@@ -121,7 +121,7 @@ def _post_vacancy(graph: Graph, view: View, post: str, as_held: bool = False) ->
             "high" if c.every_chain else "low", c.subject,
             (f"Every accountability chain from {subject} passes through {name}." if c.every_chain
              else f"One of the accountability chains from {subject} passes through {name}."),
-            _path_citations(c)))
+            _path_citations(c), relations=_path_relations(c)))
     found += _direct_findings(graph, view, post, name)
     found += _quorum_findings(graph, view, post, name)
     found += _statutory_role_findings(graph, view, post, name)
@@ -132,6 +132,10 @@ def _path_citations(c) -> list:
     return [x for e in c.path if e.relation for x in e.relation.src]
 
 
+def _path_relations(c) -> list:
+    return [e.relation for e in c.path]
+
+
 def _direct_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
     """Chairs, vice-chairs, seats, functions and delegations the post holds itself."""
     found = []
@@ -140,35 +144,36 @@ def _direct_findings(graph: Graph, view: View, post: str, name: str) -> list[Fin
         others = [r for r in visible(graph, view, type=relation.type, target=relation.target) if r.source != post]
         if relation.type == "chairs":
             found.append(finding(graph, "vacancy-chair-lost", "vacancy", "high", other.id,
-                                 f"{other.name} loses its chair.", relation.src) if not others else
+                                 f"{other.name} loses its chair.", relation.src, relations=[relation]) if not others else
                          finding(graph, "vacancy-co-chair-lost", "vacancy", "medium", other.id,
-                                 f"{other.name} loses one of its chairs ({name}).", relation.src))
+                                 f"{other.name} loses one of its chairs ({name}).", relation.src, relations=[relation]))
         elif relation.type == "vice_chairs":
             found.append(finding(graph, "vacancy-vice-chair-lost", "vacancy", "low", other.id,
-                                 f"{other.name} loses its vice-chair ({name}).", relation.src))
+                                 f"{other.name} loses its vice-chair ({name}).", relation.src, relations=[relation]))
         elif relation.type == "member_of":
             found.append(finding(graph, "vacancy-seat-empty", "vacancy", "low", other.id,
-                                 f"{name}'s seat on {other.name} is empty.", relation.src))
+                                 f"{name}'s seat on {other.name} is empty.", relation.src, relations=[relation]))
         elif relation.type == "responsible_for":
             found.append(finding(graph, "vacancy-function-uncovered", "vacancy", "medium" if others else "high", other.id,
                                  (f"{other.name} is left with no one responsible for it." if not others
-                                  else f"{other.name} loses one of those responsible for it ({name})."), relation.src))
+                                  else f"{other.name} loses one of those responsible for it ({name})."), relation.src, relations=[relation]))
         elif relation.type == "delegates_to":
             found.append(finding(graph, "vacancy-delegation-lost", "vacancy", "medium", other.id,
-                                 f"What {name} delegated to {other.name} has no delegator.", relation.src))
+                                 f"What {name} delegated to {other.name} has no delegator.", relation.src, relations=[relation]))
     return found
 
 
 def _quorum_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
     found = []
-    for body in [graph.by_id[r.target] for r in visible(graph, view, type="member_of", source=post)]:
+    for seat in visible(graph, view, type="member_of", source=post):
+        body = graph.by_id[seat.target]
         if body.kind == "body" and body.quorum and body.quorum.rule == "all-partners":
             for org, members in members_for(graph, view, body.id).items():
                 if members == [post] and org in partners_of(graph, view, body.partnership):
                     found.append(finding(graph, "vacancy-quorum-lost", "vacancy", "high", body.id,
                                          f"{body.name} can no longer be quorate: {name} is the only member "
                                          f"for {graph.by_id[org].name}, and all three partners must be present.",
-                                         body.quorum.src))
+                                         body.quorum.src, relations=[seat]))
     return found
 
 
@@ -181,13 +186,13 @@ def _statutory_role_findings(graph: Graph, view: View, post: str, name: str) -> 
         where = f" in {graph.by_id[partnership].name}" if partnership else ""
         found.append(finding(graph, "vacancy-statutory-role", "vacancy", "high", r.target,
                              f"{graph.by_id[r.target].name} has no lead representative{where} (a statutory role: "
-                             f"the lead safeguarding partner).", r.src, partnership=partnership))
+                             f"the lead safeguarding partner).", r.src, partnership=partnership, relations=[r]))
     leads = lead_representatives(graph, view)
     for r in visible(graph, view, type="delegates_to", target=post):
         if r.source in leads:
             found.append(finding(graph, "vacancy-statutory-role", "vacancy", "medium", r.source,
                                  f"{graph.by_id[r.source].name} has no delegate in post ({name}: the delegated "
-                                 f"safeguarding partner).", r.src))
+                                 f"safeguarding partner).", r.src, relations=[r]))
     return found
 
 

@@ -203,3 +203,15 @@ def test_no_check_result_blames_a_partnership_whose_document_is_not_held(graph):
                 assert not BLAME.search(result.message), (partnership, rules, result.id, result.message)
                 if result.verdict == "not-evidenced":
                     assert result.severity in ("info", "low"), (partnership, rules, result.id, result.severity)
+
+
+def test_vacancy_carries_the_inference_caveats_accountabilities_shows(graph):
+    """Where an accountability rests on an inferred relation, the vacancy finding that mirrors it
+    says so too (results.caveat)."""
+    for post in graph.entities("post"):
+        caveats: dict[str, set[str]] = {}
+        for f in vacancy(graph, post.id).findings:
+            caveats.setdefault(f.subject, set()).update(f.caveats)
+        answer = accountabilities(graph, post.id)
+        for item in [*answer.accountable_for, *answer.in_chain_for, *answer.responsible_for]:
+            assert set(item.caveats) <= caveats.get(item.subject, set()), (post.id, item.subject)
