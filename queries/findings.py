@@ -1,6 +1,7 @@
 """A finding: something missing or at risk, in plain words, with the facts it rests on."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel
@@ -31,7 +32,7 @@ class Finding(BaseModel):
 
 def finding(graph: Graph, code: str, category: Category, severity: Severity, subject: str, message: str,
             citations: list[Citation] | None = None, partnership: str | None = None,
-            requirement: str | None = None, relations: list[Relation | None] = ()) -> Finding:
+            requirement: str | None = None, relations: Sequence[Relation | None] = ()) -> Finding:
     """`relations`: those the finding rests on, whose inference caveats it carries."""
     entity = graph.by_id[subject]
     return Finding(

@@ -141,26 +141,29 @@ def _direct_findings(graph: Graph, view: View, post: str, name: str) -> list[Fin
     found = []
     for relation in directly(graph, view, post):
         other = graph.by_id[relation.target]
-        others = [r for r in visible(graph, view, type=relation.type, target=relation.target) if r.source != post]
-        if relation.type == "chairs":
-            found.append(finding(graph, "vacancy-chair-lost", "vacancy", "high", other.id,
-                                 f"{other.name} loses its chair.", relation.src, relations=[relation]) if not others else
-                         finding(graph, "vacancy-co-chair-lost", "vacancy", "medium", other.id,
-                                 f"{other.name} loses one of its chairs ({name}).", relation.src, relations=[relation]))
-        elif relation.type == "vice_chairs":
-            found.append(finding(graph, "vacancy-vice-chair-lost", "vacancy", "low", other.id,
-                                 f"{other.name} loses its vice-chair ({name}).", relation.src, relations=[relation]))
-        elif relation.type == "member_of":
-            found.append(finding(graph, "vacancy-seat-empty", "vacancy", "low", other.id,
-                                 f"{name}'s seat on {other.name} is empty.", relation.src, relations=[relation]))
-        elif relation.type == "responsible_for":
-            found.append(finding(graph, "vacancy-function-uncovered", "vacancy", "medium" if others else "high", other.id,
-                                 (f"{other.name} is left with no one responsible for it." if not others
-                                  else f"{other.name} loses one of those responsible for it ({name})."), relation.src, relations=[relation]))
-        elif relation.type == "delegates_to":
-            found.append(finding(graph, "vacancy-delegation-lost", "vacancy", "medium", other.id,
-                                 f"What {name} delegated to {other.name} has no delegator.", relation.src, relations=[relation]))
+        shared = any(r.source != post for r in visible(graph, view, type=relation.type, target=relation.target))
+        said = _direct_effect(relation.type, other.name, name, shared)
+        if said:
+            code, severity, message = said
+            found.append(finding(graph, code, "vacancy", severity, other.id, message, relation.src,
+                                 relations=[relation]))
     return found
+
+
+def _direct_effect(kind: str, other: str, name: str, shared: bool) -> tuple[str, str, str] | None:
+    """What losing one direct relation of the post does: code, severity, words (`shared`: others
+    hold the same relation to the same body or function)."""
+    if kind == "chairs":
+        return (("vacancy-co-chair-lost", "medium", f"{other} loses one of its chairs ({name}).") if shared
+                else ("vacancy-chair-lost", "high", f"{other} loses its chair."))
+    if kind == "responsible_for":
+        return (("vacancy-function-uncovered", "medium", f"{other} loses one of those responsible for it ({name}).")
+                if shared else ("vacancy-function-uncovered", "high", f"{other} is left with no one responsible for it."))
+    return {
+        "vice_chairs": ("vacancy-vice-chair-lost", "low", f"{other} loses its vice-chair ({name})."),
+        "member_of": ("vacancy-seat-empty", "low", f"{name}'s seat on {other} is empty."),
+        "delegates_to": ("vacancy-delegation-lost", "medium", f"What {name} delegated to {other} has no delegator."),
+    }.get(kind)
 
 
 def _quorum_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
