@@ -89,7 +89,7 @@ def test_lscp_check_takes_an_area_a_name_and_refuses_an_ambiguous_one():
     assert both.returncode == 2 and "Traceback" not in both.stderr
     assert "plymouth.pscp (Plymouth Safeguarding Children Partnership, plymouth)" in both.stderr
     body = run("check", "Serious Incidents and Learning Group")
-    assert body.returncode == 2 and "'southampton.silg' is body, not a partnership" in body.stderr
+    assert body.returncode == 2 and "'southampton.silg' is a body, not a partnership" in body.stderr
 
 
 def test_an_area_with_only_a_succeeded_partnership_besides_its_own_takes_its_own():
