@@ -32,7 +32,7 @@ def open_socket(host: str, port: int) -> socket.socket:
                 errno.EADDRNOTAVAIL: f"this machine has no address {host}: give one it has, e.g. --host 127.0.0.1",
                 errno.EACCES: "ports below 1024 need administrator rights: choose another with --port"}
         raise UsageError(f"cannot listen on {host} port {port} ({exc.strerror}); "
-                         f"{hint.get(exc.errno, 'choose another --host or --port')}") from None
+                         f"{hint.get(exc.errno or 0, 'choose another --host or --port')}") from None
     return sock
 
 

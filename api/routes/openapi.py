@@ -15,7 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from lscp.loaders import Graph
-from lscp.model import LscpError
+from lscp.model import LscpError, Source
 from lscp.queries.gaps import arrangements_editions
 from lscp.queries.scope import in_area
 
@@ -38,7 +38,7 @@ def vocabularies(graph: Graph) -> dict[str, list[str]]:
         # a RACI matrix needs a partnership edition covering the area
         "covered areas": sorted(a for a in areas if any(in_area(graph, graph.by_id[e.partnership], a) for e in editions)),
         # coverage counts the lines of the documents held as text, not of web pages
-        "documents": sorted(s.id for s in graph.entities("source") if s.file),
+        "documents": sorted(s.id for s in graph.entities_of(Source) if s.file),
     }
 
 
