@@ -15,7 +15,8 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import Literal
+from types import GenericAlias
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from pydantic import BaseModel, ValidationError, create_model
 
@@ -25,7 +26,7 @@ from lscp.model import ENTITY_TYPES, Relation
 from .graphs import MemoryGraph as Graph
 from .reader import Origin, data_files, no_cycle_collection
 
-VERSION = "3"  # 3: JSON instead of pickle
+VERSION: Final = "3"  # 3: JSON instead of pickle
 _PACKAGE = Path(__file__).resolve().parent
 # The code that decides what a graph holds: a change to any of it invalidates every cache.
 _CODE = sorted([*(_PACKAGE.parent / "model").glob("*.py"),
@@ -34,8 +35,12 @@ _CODE = sorted([*(_PACKAGE.parent / "model").glob("*.py"),
 PREFIX, SUFFIX, TEMP = "graph-", ".json", ".tmp-graph-"
 
 OriginRow = tuple[str, int, int]
-# Entities grouped by kind, each list validated by its kind's model.
-_Entities = create_model("_Entities", **{kind: (list[cls], []) for kind, cls in ENTITY_TYPES.items()})
+# Entities grouped by kind, each list validated by its kind's model. The fields are made from
+# ENTITY_TYPES at run time, so a type checker sees only a model.
+if TYPE_CHECKING:
+    _Entities = BaseModel
+else:
+    _Entities = create_model("_Entities", **{kind: (GenericAlias(list, (cls,)), []) for kind, cls in ENTITY_TYPES.items()})
 
 
 class Entry(BaseModel):
@@ -44,7 +49,7 @@ class Entry(BaseModel):
     model_config = {"extra": "forbid"}
     version: Literal["3"]
     key: str
-    entities: _Entities  # type: ignore[valid-type]
+    entities: _Entities
     order: list[str]  # entity ids in the order the loader met them
     origins: list[OriginRow]  # aligned with `order`
     relations: list[Relation]
@@ -75,11 +80,11 @@ def cache_dir() -> Path | None:
 def load_cached(root: Path, build) -> Graph:
     """The graph for `root` from the cache, or built by `build(root)` and then cached."""
     directory = private_dir(cache_dir())
+    if directory is None:
+        return build(root)
     try:
-        key = data_key(root) if directory is not None else None
+        key = data_key(root)
     except OSError:  # an unreadable file: the build reports it, located
-        key = None
-    if key is None:
         return build(root)
     path = directory / f"{PREFIX}{key}{SUFFIX}"
     graph = _read(path, key, root)
@@ -94,26 +99,29 @@ def private_dir(directory: Path | None) -> Path | None:
     """The directory, created 0700 if missing; None (with a warning) if others could write to it."""
     if directory is None:
         return None
+    why = _unsafe(directory)
+    if why is None:
+        return directory
+    print(f"lscp: warning: not using the cache directory {directory}: {why}. Answers are the same, only "
+          "slower; set LSCP_CACHE_DIR to a private directory, or to nothing to turn the cache off.", file=sys.stderr)
+    return None
+
+
+def _unsafe(directory: Path) -> str | None:
+    """Why the directory (created 0700 if missing) must not hold the cache, or None when it may."""
     try:
         if not directory.exists():
             directory.parent.mkdir(parents=True, exist_ok=True)
             directory.mkdir(mode=0o700, exist_ok=True)
         info = directory.stat()
     except OSError as exc:
-        return _refuse(directory, f"it cannot be created or read ({exc.strerror})")
+        return f"it cannot be created or read ({exc.strerror})"
     if not stat.S_ISDIR(info.st_mode):
-        return _refuse(directory, "it is not a directory")
+        return "it is not a directory"
     if info.st_uid != os.geteuid():
-        return _refuse(directory, f"it belongs to another user (uid {info.st_uid})")
+        return f"it belongs to another user (uid {info.st_uid})"
     if info.st_mode & 0o022:
-        return _refuse(directory, f"others may write to it (mode {stat.S_IMODE(info.st_mode):o}); "
-                                  f"make it private: chmod 700 {directory}")
-    return directory
-
-
-def _refuse(directory: Path, why: str) -> None:
-    print(f"lscp: warning: not using the cache directory {directory}: {why}. Answers are the same, only "
-          "slower; set LSCP_CACHE_DIR to a private directory, or to nothing to turn the cache off.", file=sys.stderr)
+        return f"others may write to it (mode {stat.S_IMODE(info.st_mode):o}); make it private: chmod 700 {directory}"
     return None
 
 
@@ -153,12 +161,12 @@ def _graph(entry: Entry, root: Path) -> Graph | None:
 
 
 def _entry(key: str, graph: Graph) -> Entry:
-    grouped: dict[str, list] = {kind: [] for kind in ENTITY_TYPES}
+    grouped: dict[str, list[Any]] = {kind: [] for kind in ENTITY_TYPES}
     for entity in graph.by_id.values():
         grouped[entity.kind].append(entity)
     origin = lambda o: (o.file, o.line, o.column)  # noqa: E731
     return Entry.model_construct(
-        version=VERSION, key=key, entities=_Entities.model_construct(**grouped), order=list(graph.by_id),
+        version=VERSION, key=key, entities=_Entities.model_construct(_fields_set=None, **grouped), order=list(graph.by_id),
         origins=[origin(graph.origins[i]) for i in graph.by_id], relations=graph.relation_list,
         relation_origins=[origin(o) for o in graph.relation_origins])
 

@@ -9,6 +9,8 @@ the whole data set (dangling ids, cited lines past a document's end) only the lo
 from __future__ import annotations
 
 import json
+from types import GenericAlias
+from typing import Any
 
 from lscp.model import ENTITY_TYPES, SECTIONS, Mention, Relation
 from lscp.model.entities import Id
@@ -18,11 +20,12 @@ SCHEMA_ID = "tag:lscp,2026:schema/data-file"
 
 
 def data_schema() -> dict:
-    fields = {section: (list[ENTITY_TYPES[kind]], []) for section, kind in SECTIONS.items()}
+    # (annotation, default) of each field; the sections' list types are made at run time
+    fields: dict[str, Any] = {section: (GenericAlias(list, (ENTITY_TYPES[kind],)), []) for section, kind in SECTIONS.items()}
     fields["edition"] = (Id | None, None)
     fields["mentions"] = (list[Mention], [])
     fields["relations"] = (list[Relation], [])
-    data_file = create_model("DataFile", __config__=ConfigDict(extra="forbid"), **fields)  # type: ignore[call-overload]
+    data_file = create_model("DataFile", __config__=ConfigDict(extra="forbid"), **fields)
     schema = data_file.model_json_schema(by_alias=True, mode="validation")
     schema["title"] = "lscp arrangements data file"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
