@@ -91,16 +91,15 @@ class NameIndex:
             return [n for n, name in enumerate(self.names) if all(w in name for w in words)]
         tokens = {w: self._tokens_containing(w) for w in words}
         size = {w: sum(len(self.postings[t]) for t in tokens[w]) for w in words}
-        found = None
-        for word in sorted(words, key=size.__getitem__):  # the rarest first, then narrow it
-            if found is None:
-                found = set().union(*(self.postings[t] for t in tokens[word]))
-            elif len(found) * 4 < size[word]:
+        rarest, *others = sorted(words, key=size.__getitem__)  # the rarest first, then narrow it
+        found: set[int] = set().union(*(self.postings[t] for t in tokens[rarest]))
+        for word in others:
+            if not found:
+                break
+            if len(found) * 4 < size[word]:
                 found = {n for n in found if word in self.names[n]}
             else:
                 found &= set().union(*(self.postings[t] for t in tokens[word]))
-            if not found:
-                return []
         return sorted(found)
 
     def _tokens_containing(self, word: str) -> list[int]:
@@ -144,9 +143,9 @@ class NameIndex:
         """Hits scoring below PREFIX: those with every word as a whole token first (walked in
         rank order, so the first `limit` are the answer), then the rest by score."""
         unique = _unique(words)
-        whole = [self.token_number.get(w) for w in unique]
+        whole = [self.token_number[w] for w in unique if w in self.token_number]
         top: list[Hit] = []
-        if None not in whole:
+        if len(whole) == len(unique):
             for number in _common([self.postings[t] for t in whole]):
                 position = self.owner[number]
                 if position not in taken:
@@ -157,15 +156,15 @@ class NameIndex:
         if not any(w in self.token_number for w in unique):  # every other hit scores BASE: rank order
             rest = (p for p in self._positions(unique) if p not in taken)
             return top + [Hit(BASE, p) for p in _first(rest, limit - len(top))]
-        rest = []
+        scored: list[Hit] = []
         for position in self._positions(unique):
             if position not in taken:
                 taken.add(position)
                 best = max(BASE + sum(1 for w in words if w in set(WORD.findall(name)))
                            for name in self._lowered_names(position) if all(w in name for w in unique))
-                rest.append(Hit(best, position))
-        rest.sort(key=lambda h: (-h.score, self.first[h.position]))
-        return top + rest[:limit - len(top)]
+                scored.append(Hit(best, position))
+        scored.sort(key=lambda h: (-h.score, self.first[h.position]))
+        return top + scored[:limit - len(top)]
 
     def _positions(self, words: list[str]) -> Iterator[int]:
         """Entities with a name containing every word, in rank order, each once."""
@@ -203,7 +202,7 @@ def _distinct(ascending: Iterator[int]) -> Iterator[int]:
 
 
 def _first(values: Iterator[int], n: int) -> list[int]:
-    out = []
+    out: list[int] = []
     for value in values:
         if len(out) == n:
             break
