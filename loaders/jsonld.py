@@ -140,20 +140,23 @@ class _Citations:
     """Citation nodes, each once, with the cited lines."""
 
     def __init__(self, graph: Graph):
-        self.graph, self.nodes = graph, {}
+        self.graph = graph
+        self.nodes: dict[str, dict] = {}
 
     def __call__(self, records: list[dict]) -> list[str]:
-        found = []
+        found: list[str] = []
         for record in records:
             citation = Citation(**record)
-            if citation.is_url:
+            if citation.url is not None:
                 found.append(citation.url)
                 continue
-            ident = f"{_iri(citation.doc)}#lines-{citation.start}-{citation.end}"
+            doc, start, end = citation.doc, citation.start, citation.end
+            assert doc is not None and start is not None and end is not None  # not a URL: lines of a document
+            ident = f"{_iri(doc)}#lines-{start}-{end}"
             if ident not in self.nodes:
-                lines = self.graph.source_lines(citation.doc, citation.start, citation.end)
-                self.nodes[ident] = {"id": ident, "type": "lscp:Citation", "document": _iri(citation.doc),
-                                     "start_line": citation.start, "end_line": citation.end,
+                lines = self.graph.source_lines(doc, start, end)
+                self.nodes[ident] = {"id": ident, "type": "lscp:Citation", "document": _iri(doc),
+                                     "start_line": start, "end_line": end,
                                      "name": str(citation), "text": "\n".join(text for _, text in lines)}
             found.append(ident)
         return found
