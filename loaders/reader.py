@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from lscp.model import ENTITY_TYPES, SECTIONS, Entity, Mention, Problem, Relation
 from lscp.model.entities import Versioned
@@ -144,7 +145,7 @@ def _read_item(name, located: Located, section: str, index: int, item, edition, 
     except ValidationError as exc:
         raw.problems.extend(_validation_problems(exc, name, located, path, item, model))
         return
-    if section == "mentions":
+    if isinstance(record, Mention):
         for ed in record.editions or [edition]:
             raw.mentions.append((record, ed, origin))
         return
@@ -154,7 +155,8 @@ def _read_item(name, located: Located, section: str, index: int, item, edition, 
 
 
 def _yaml_kind(value) -> str:
-    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
+    kinds: dict[type, str] = {list: "list", dict: "mapping"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _model_for(section: str) -> type[BaseModel]:
@@ -186,7 +188,7 @@ def _validation_problems(exc: ValidationError, name, located, path, item, model)
     return problems
 
 
-def _describe(error: dict, field_name: str, model) -> tuple[str, str | None]:
+def _describe(error: ErrorDetails, field_name: str, model) -> tuple[str, str | None]:
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = [f.alias or n for n, f in model.model_fields.items()]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.events import (
@@ -33,15 +33,19 @@ from yaml.nodes import ScalarNode
 
 from lscp.limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING_CHARS
 
+if TYPE_CHECKING:
+    from yaml import CSafeLoader
+
 Path = tuple  # a path into the parsed document: ("bodies", 3, "name")
 KEY = "<key>"  # path suffix for the position of a mapping key itself
 SHALLOW = 2  # the fast path records positions of paths up to this length
 
-_FAST = getattr(yaml, "CSafeLoader", None)
+_FAST: type[CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)  # None without libyaml
 _STR = "tag:yaml.org,2002:str"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 # The tags of plain data: anything else (!!binary, !!set, !!python/..., !custom) is refused.
 _SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_COLLECTION_TAGS: dict[type[yaml.Node], tuple[str, ...]] = {yaml.MappingNode: (_MAP,), yaml.SequenceNode: (_SEQ,)}
 _KINDS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date or time", "null": "null"}
 # First characters for which the safe resolver may give a plain scalar a tag other than str.
 _RESOLVED_FIRST = frozenset(yaml.SafeLoader.yaml_implicit_resolvers)
@@ -116,12 +120,13 @@ def parse(text: str) -> Located:
     try:
         if _FAST is not None and _PLAIN_IS_SIMPLE:
             try:
-                return _parse_fast(text)
+                return _parse_fast(text, _FAST)
             except LocatedError:
                 raise
             except yaml.MarkedYAMLError as exc:
-                if "nesting depth" in str(exc.problem):  # libyaml's own bound (PyYAML's scanner is quadratic)
-                    raise _too_deep(exc.problem_mark.line + 1, exc.problem_mark.column + 1) from None
+                mark = exc.problem_mark
+                if "nesting depth" in str(exc.problem) and mark is not None:  # libyaml's own bound (PyYAML's scanner is quadratic)
+                    raise _too_deep(mark.line + 1, mark.column + 1) from None
             except Exception:  # noqa: BLE001 - anything unusual is the exact path's to report
                 pass
         return _parse_exact(text)
@@ -167,10 +172,9 @@ def _parse_exact(text: str, loader_class=_BoundedLoader) -> Located:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        located = Located(None, {})
-        if node is not None:
-            located.data = _Converter(loader, located._marks).convert(node, ())
-        return located
+        marks: dict[Path, tuple[int, int]] = {}
+        data = _Converter(loader, marks).convert(node, ()) if node is not None else None
+        return Located(data, marks)
     finally:
         loader.dispose()
 
@@ -208,6 +212,7 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes no other kind of node
         return self._scalar(node)
 
     def _check(self, node: yaml.Node, path: Path) -> None:
@@ -220,7 +225,7 @@ class _Converter:
                                    "(MAX_ALIAS_VALUES); write the values out", *_position(node))
         else:
             self.seen.add(id(node))
-        allowed = {yaml.MappingNode: (_MAP,), yaml.SequenceNode: (_SEQ,)}.get(type(node), _SCALAR_TAGS)
+        allowed = _COLLECTION_TAGS.get(type(node), _SCALAR_TAGS)
         if node.tag not in allowed:
             if node.tag == "tag:yaml.org,2002:merge":
                 raise LocatedError("merge keys (<<) are not supported; write the fields out", *_position(node))
@@ -255,8 +260,8 @@ class _Unusual(Exception):
     """Something the fast path leaves to the exact one."""
 
 
-def _parse_fast(text: str) -> Located:
-    loader = _FAST(text)
+def _parse_fast(text: str, loader_class: type[CSafeLoader]) -> Located:
+    loader = loader_class(text)
     try:
         get = loader.get_event
         get()  # the stream start
@@ -323,7 +328,7 @@ class _Builder:
                     raise _Unusual
                 result[key] = deep(get(), depth)
         if kind is SequenceStartEvent:
-            items = []
+            items: list[Any] = []
             while True:
                 event = get()
                 if type(event) is SequenceEndEvent:
@@ -362,7 +367,7 @@ class _Builder:
                 else:
                     result[key] = self.deep(value_event, len(child))
         if kind is SequenceStartEvent:
-            items = []
+            items: list[Any] = []
             while True:
                 event = get()
                 if type(event) is SequenceEndEvent:
