@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import socket
+from typing import TYPE_CHECKING, Any
 
 from lscp.limits import HEADER_SECONDS, KEEP_ALIVE_SECONDS, MAX_CONNECTIONS, MAX_HEADER_BYTES, SHUTDOWN_SECONDS
 from lscp.model import UsageError
@@ -39,13 +40,26 @@ def open_socket(host: str, port: int) -> socket.socket:
 TOO_LARGE = f"Request headers over {MAX_HEADER_BYTES} bytes (MAX_HEADER_BYTES).".encode()
 
 
-class HeaderGuard:
+if TYPE_CHECKING:
+    import asyncio
+
+    class _Host(asyncio.Protocol):
+        """What HeaderGuard uses of the uvicorn protocol it is mixed into (httptools' and h11's)."""
+
+        cycle: Any  # the request being answered, or None
+        transport: asyncio.Transport
+        loop: asyncio.AbstractEventLoop
+else:
+    _Host = object
+
+
+class HeaderGuard(_Host):
     """Mixed into a uvicorn protocol: a connection whose request headers have not all arrived
     within HEADER_SECONDS (of opening, or of the first bytes of its next request) is closed, and
     one sending more than MAX_HEADER_BYTES before they end is answered 400. The protocol calls
     `_headers_complete` when they end."""
 
-    deadline = None
+    deadline: asyncio.TimerHandle | None = None
     received = 0
 
     def connection_made(self, transport):
