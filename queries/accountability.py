@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from lscp.loaders import Graph
 from lscp.model import Relation, UsageError
+from lscp.model.entities import Body, Edition, Post
 
 from .editions import editions_of, seen_in
 from .results import Cited, Knowledge, caveat, cite_all
@@ -125,7 +126,7 @@ def _within(graph: Graph, edge: _Edge) -> set[str] | None:
     reached through it answers through that partnership's lead representative only."""
     if edge.relation is None or not edge.relation.editions:
         return None
-    partnerships = {graph.by_id[e].partnership for e in edge.relation.editions}
+    partnerships = {graph.edition(e).partnership for e in edge.relation.editions}
     return set().union(*(_edition_ids(graph, p) for p in partnerships))
 
 
@@ -266,8 +267,8 @@ def carried_by(graph: Graph, view: View) -> dict[str, list[Carried]]:
                     counts[node] = counts.get(node, 0) + 1
                 for i, edge in enumerate(path):
                     firsts.setdefault(edge.target, (tuple(path[:i + 1]), i == len(path) - 1))
-            for node, (path, top) in firsts.items():
-                index.setdefault(node, []).append(Carried(subject.id, path, top, counts[node] == len(paths)))
+            for node, (steps, top) in firsts.items():
+                index.setdefault(node, []).append(Carried(subject.id, steps, top, counts[node] == len(paths)))
         graph.cache[key] = index
     return graph.cache[key]
 
@@ -352,7 +353,7 @@ def lscb_note(graph: Graph, partnership: str) -> str:
 def has_arrangements(graph: Graph, partnership: str) -> bool:
     """Whether a document of the partnership's own arrangements is among our sources (not only
     a public record gathered from web pages)."""
-    return any(e.edition_kind != "public-record" for e in graph.entities("edition") if e.partnership == partnership)
+    return any(e.edition_kind != "public-record" for e in graph.entities_of(Edition) if e.partnership == partnership)
 
 
 def _unknown(graph: Graph, view: View, entity, chain_models: list[Chain]) -> list[Unknown]:
@@ -401,14 +402,14 @@ def _known(graph: Graph, view: View, entity) -> list[Party]:
                                                role=f"safeguarding partner of {graph.by_id[partnership].name}"))
         own = _edition_ids(graph, partnership)
         partners = {r.source for r in visible(graph, view, type="partner_of", target=partnership)}
-        for post in graph.entities("post"):
+        for post in graph.entities_of(Post):
             if post.within in partners and own & set(getattr(post, "editions", [])):
                 holders = sorted(graph.by_id[r.source].name for r in graph.relations("holds", target=post.id))
                 held = f"; held at some time by {', '.join(holders)}" if holders else ""
                 parties.setdefault(post.id, Party(id=post.id, name=post.name,
                                                   role=f"named in the public record of {graph.by_id[partnership].name}{held}"))
         for arrangement in _arrangements_covering(graph, partnership):
-            for body in graph.entities("body"):
+            for body in graph.entities_of(Body):
                 if body.partnership == arrangement and view.sees(body) and body.body_kind in ("board", "executive"):
                     parties.setdefault(body.id, Party(id=body.id, name=body.name,
                                                       role=f"covering the area for {graph.by_id[arrangement].name}"))
@@ -444,7 +445,7 @@ def _summary_unknown(name: str, known: list[Party], unknown: list[Unknown]) -> s
 def _partnership_naming(graph: Graph, edge: _Edge) -> str | None:
     """The partnership of the edition that states the last link (the lead representative)."""
     editions = edge.relation.editions if edge.relation else []
-    return graph.by_id[editions[0]].partnership if editions else None
+    return graph.edition(editions[0]).partnership if editions else None
 
 
 def _by_partnership(graph: Graph, chain_models: list[Chain]) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from pydantic import BaseModel
 
 from lscp.loaders import Graph
-from lscp.model.entities import Body, Edition, Organisation
+from lscp.model.entities import Body, Edition, Organisation, Post
 
 from .accountability import chains, has_arrangements, is_lscb, lead_representatives, lscb_note, member_partnerships
 from .findings import Finding, finding, ordered
@@ -31,7 +31,7 @@ class GapsReport(BaseModel):
 def arrangements_editions(graph: Graph, area: str | None = None) -> list[Edition]:
     """The latest edition of each partnership with arrangements, in the area if given."""
     latest: dict[str, Edition] = {}
-    for edition in graph.entities("edition"):
+    for edition in graph.entities_of(Edition):
         partnership = graph.by_id[edition.partnership]
         if area and not in_area(graph, partnership, area):
             continue
@@ -47,7 +47,7 @@ def gaps(graph: Graph, area: str | None = None, rules: str | None = None, editio
     if rules is not None:
         pack(rules)  # an unknown pack is a usage error before any work
     check_edition(graph, edition)
-    editions = [graph.by_id[edition]] if edition else arrangements_editions(graph, area)
+    editions = [graph.edition(edition)] if edition else arrangements_editions(graph, area)
     found: list[Finding] = []
     for ed in editions:
         view = view_at(graph, ed.id)
@@ -55,7 +55,7 @@ def gaps(graph: Graph, area: str | None = None, rules: str | None = None, editio
         found += statutory_findings(graph, ed, rules)
     found += key_person_findings(graph, editions)
     found = _dedupe(ordered(found))
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for f in found:
         counts[f.severity] += 1
     summary = (f"{len(found)} finding(s) over {len(editions)} partnership edition(s): "
@@ -82,16 +82,17 @@ def bodies_of(graph: Graph, view: View, partnership: str) -> list[Body]:
     return [b for b in _by_partnership(graph)[0].get(partnership, []) if seen_in(b, own or view.editions)]
 
 
-def _by_partnership(graph: Graph) -> tuple[dict[str, list[Body]], dict[str, list]]:
+def _by_partnership(graph: Graph) -> tuple[dict[str | None, list[Body]], dict[str | None, list[Post]]]:
     """Bodies and posts grouped by their partnership, in id order (the same for every view, so
     worked out once per graph: a national scan asks for them per partnership)."""
     if "gaps.by_partnership" not in graph.cache:
         from .scope import partnership_of
 
-        bodies, posts = defaultdict(list), defaultdict(list)
-        for body in graph.entities("body"):
+        bodies: defaultdict[str | None, list[Body]] = defaultdict(list)
+        posts: defaultdict[str | None, list[Post]] = defaultdict(list)
+        for body in graph.entities_of(Body):
             bodies[body.partnership].append(body)
-        for post in graph.entities("post"):
+        for post in graph.entities_of(Post):
             posts[partnership_of(graph, post)].append(post)
         graph.cache["gaps.by_partnership"] = (dict(bodies), dict(posts))
     return graph.cache["gaps.by_partnership"]
@@ -194,7 +195,7 @@ def _organisations_behind(graph: Graph, view: View, node: str) -> set[str]:
     entity = graph.by_id[node]
     if isinstance(entity, Organisation):
         return {node}
-    if entity.kind == "post":
+    if isinstance(entity, Post):
         within = graph.by_id[entity.within]
         return {within.id} if isinstance(within, Organisation) else set()
     if entity.kind == "person":
@@ -213,6 +214,7 @@ def quorum_findings(graph: Graph, view: View, body: Body, partnership: str) -> l
     if not missing:
         return []
     names = ", ".join(graph.by_id[m].name for m in missing)
+    assert body.quorum is not None  # asked only of a body whose quorum needs all partners
     return [finding(graph, "quorum-partner-missing", "structural", "high", body.id,
                     f"{body.name} is quorate only when all three safeguarding partners are present, "
                     f"but no member is recorded for: {names}.",
@@ -263,15 +265,16 @@ def representation_findings(graph: Graph, view: View, partnership: str) -> list[
     when a collective of their sector (all schools...) has a route."""
     listed = visible(graph, view, type="relevant_agency_of", target=partnership)
     agencies = sorted({r.source for r in listed})
+    org = {a: graph.entity_of(a, Organisation) for a in agencies}  # a relevant agency is an organisation
     bodies = {b.id for b in bodies_of(graph, view, partnership)}
     routes = _Routes(graph, view, bodies)
     routed = {a for a in agencies if routes.has_route(a)}
-    covered_sectors = ({graph.by_id[a].sector for a in routed if graph.by_id[a].collective}
+    covered_sectors = ({org[a].sector for a in routed if org[a].collective}
                        | _sector_seats(graph, view, bodies))
-    unrouted = [a for a in agencies if a not in routed and graph.by_id[a].sector not in covered_sectors]
+    unrouted = [a for a in agencies if a not in routed and org[a].sector not in covered_sectors]
     by_sector: dict[str, list[str]] = defaultdict(list)
     for agency in unrouted:
-        by_sector[graph.by_id[agency].sector].append(agency)
+        by_sector[org[agency].sector].append(agency)
     found = []
     for sector, members in sorted(by_sector.items()):
         names = ", ".join(graph.by_id[m].name for m in members[:5]) + (" …" if len(members) > 5 else "")
@@ -300,8 +303,8 @@ class _Routes:
     def __init__(self, graph: Graph, view: View, bodies: set[str]):
         self.graph, self.view, self.bodies = graph, view, bodies
         if "gaps.routes" not in graph.cache:
-            posts = defaultdict(list)
-            for post in graph.entities("post"):
+            posts: defaultdict[str, list[str]] = defaultdict(list)
+            for post in graph.entities_of(Post):
                 posts[post.within].append(post.id)
             graph.cache["gaps.routes"] = (
                 {r.source for r in graph.relations(("represented_by", "member_of"))},  # may have a route

@@ -16,6 +16,7 @@ import re
 from lscp.loaders import Graph
 from lscp.loaders.names import BASE, EXACT, WORD, rank_by_score
 from lscp.model import Entity, NotFound
+from lscp.model.entities import Area, Body, Edition, Partnership
 
 from .scope import area_closure, areas_of, partnership_of
 
@@ -54,7 +55,7 @@ def area_scope(graph: Graph, area: str) -> set[str]:
     if key not in graph.cache:
         holding, todo = set(), [area]
         while todo:
-            for above in graph.by_id[todo.pop()].within:
+            for above in graph.entity_of(todo.pop(), Area).within:
                 if above not in holding:
                     holding.add(above)
                     todo.append(above)
@@ -62,14 +63,14 @@ def area_scope(graph: Graph, area: str) -> set[str]:
     return graph.cache[key]
 
 
-def partnerships_covering(graph: Graph, area: str) -> list[Entity]:
+def partnerships_covering(graph: Graph, area: str) -> list[Partnership]:
     """Partnerships covering the area itself, then those covering a footprint holding it; the
     ones the documents describe (with editions) before their predecessors, then by name."""
-    described = {e.partnership for e in graph.entities("edition")}
+    described = {e.partnership for e in graph.entities_of(Edition)}
     own, wider = set(), set()
     scope = area_scope(graph, area)
     for relation in graph.relations("covers"):
-        if graph.by_id[relation.source].kind != "partnership":
+        if not isinstance(graph.by_id[relation.source], Partnership):
             continue
         if relation.target == area:
             own.add(relation.source)
@@ -77,14 +78,14 @@ def partnerships_covering(graph: Graph, area: str) -> list[Entity]:
             wider.add(relation.source)
     ranked = sorted(own, key=lambda p: (p not in described, graph.by_id[p].name.lower(), p))
     ranked += sorted(wider - own, key=lambda p: (p not in described, graph.by_id[p].name.lower(), p))
-    return [graph.by_id[p] for p in ranked]
+    return [graph.entity_of(p, Partnership) for p in ranked]
 
 
-def bodies_serving(graph: Graph, area: str) -> list[Entity]:
+def bodies_serving(graph: Graph, area: str) -> list[Body]:
     """The bodies of partnerships covering the area or a footprint holding it (the HIPS-wide
     groups serve the Isle of Wight), by partnership then name."""
     scope = area_scope(graph, area)
-    found = [b for b in graph.entities("body") if in_scope(graph, b, scope)]
+    found = [b for b in graph.entities_of(Body) if in_scope(graph, b, scope)]
     return sorted(found, key=lambda b: (b.partnership or "", b.name.lower(), b.id))
 
 
@@ -118,7 +119,7 @@ def area_hits(graph: Graph, area: str, rest: list[str], limit: int, name_hits,
 def describe(graph: Graph, entity: Entity) -> tuple[list[str], str | None, str | None]:
     """A hit's areas and partnership (id and name), for telling apart things of the same name."""
     partnership = partnership_of(graph, entity)
-    name = graph.by_id[partnership].name if partnership in graph.by_id else None
+    name = graph.by_id[partnership].name if partnership is not None and partnership in graph.by_id else None
     return sorted(_areas(graph, entity)), partnership, name
 
 
@@ -171,7 +172,7 @@ def resolve(graph: Graph, text: str, kinds: tuple[str, ...] = ()) -> str:
 SCP = "safeguarding-children-partnership"
 
 
-def current_partnerships(graph: Graph, area: str) -> list[Entity]:
+def current_partnerships(graph: Graph, area: str) -> list[Partnership]:
     """The safeguarding children partnerships covering the area itself and not succeeded by
     another (Plymouth's joint partnership with Torbay was, 002:129-131)."""
     succeeded = {r.source for r in graph.relations("succeeded_by")}
@@ -190,7 +191,7 @@ def resolve_partnership(graph: Graph, text: str) -> tuple[str, str | None]:
         resolve(graph, text, ("partnership", "edition", "area"))
     if found not in graph.by_id:  # no partnership of that name: what it names, for the query to refuse
         found = resolve(graph, text)
-    entity = graph.by_id.get(found)
+    entity = graph.entity(found)  # resolve gave an id of the graph
     if entity.kind != "area":
         return found, None
     current = current_partnerships(graph, found)

@@ -187,7 +187,7 @@ def _routes(graph: Graph, partnership_id: str, bodies: list[str], edition: str |
 
 def _document(graph: Graph, partnership_id: str, editions: list[EntitySummary]) -> Document:
     name = graph.by_id[partnership_id].name
-    kinds = {graph.by_id[e.id].edition_kind for e in editions}
+    kinds = {graph.edition(e.id).edition_kind for e in editions}
     if "arrangements" in kinds:
         return Document(held=True, edition_kind="arrangements",
                         message=f"The published arrangements of {name} are among the sources: each fact cites their lines.")
