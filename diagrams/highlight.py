@@ -42,7 +42,8 @@ def as_steps(steps: Iterable[Any]) -> list[Step]:
         if isinstance(item, Step):
             step = item
         elif isinstance(item, (tuple, list)) and len(item) in (3, 4):
-            step = Step(*(str(part) if part is not None else None for part in item))
+            source, kind, target, *rest = item
+            step = Step(str(source), str(kind), str(target), None if not rest or rest[0] is None else str(rest[0]))
         elif isinstance(item, dict):
             try:
                 step = Step(str(item.get("source", item.get("from"))), str(item["type"]),
@@ -92,7 +93,7 @@ def chart_edition(graph: Graph, target: str | None, subject: str | None, edition
     it is an edition of the charted partnership, so the chart draws the text the steps come from."""
     from lscp.queries.view import default_edition
 
-    if edition or target is None or subject not in graph.by_id or target not in graph.by_id:
+    if edition or target is None or subject is None or subject not in graph.by_id or target not in graph.by_id:
         return edition
     chosen = default_edition(graph, graph.by_id[subject])
     if chosen and graph.edition(chosen).partnership == resolve_target(graph, target):
