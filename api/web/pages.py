@@ -13,7 +13,7 @@ from lscp.queries.browse import SHOW_LIMIT
 from lscp.queries.diff import WORDS as CHANGE_WORDS
 
 from ..deps import EntityId, GraphDep
-from .views import (answer_chart, area_offer, by_partnership, changes_chart, compare_chart, edition_choices,
+from .views import (Group, answer_chart, area_offer, by_partnership, changes_chart, compare_chart, edition_choices,
                     partnership_page, resolve, with_lines)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -93,12 +93,15 @@ def ask(request: Request, graph: GraphDep,
                 problem = str(exc)
     elif candidates and any(c.kind == "area" for c in candidates):
         offer = area_offer(graph, next(c.id for c in candidates if c.kind == "area"))
-    groups = by_partnership(graph, answer.chains if question == "accountable" else answer.routes,
-                            home=detail.fields.get("partnership")) if answer else []
+    groups: list[Group] = []
+    if answer and detail:  # an answer is only given about a target, shown in `detail`
+        home = detail.fields.get("partnership")
+        groups = by_partnership(graph, answer.chains if isinstance(answer, queries.AccountabilityAnswer) else answer.routes,
+                                home=home if isinstance(home, str) else None)
     return _render(request, "ask.html", question=question, q=detail.name if detail else q, target=target,
                    when=when or "", candidates=candidates, answer=answer, detail=detail, groups=groups,
                    offer=offer, problem=problem, conditions=queries.CONDITIONS,
-                   chart=answer_chart(groups, question, target, when) if answer else None)
+                   chart=answer_chart(groups, question, target, when) if answer and target else None)
 
 
 @router.get("/accountabilities/{entity_id}")

@@ -89,7 +89,7 @@ class Group:
 def by_partnership(graph: Graph, chains, home: str | None = None) -> list[Group]:
     """Chains (or routes) grouped by the partnership of the first step that belongs to one (else
     `home`, the asked entity's own partnership), in order of first appearance."""
-    names = {p.id: p.name for p in list_entities(graph, "partnerships")}
+    names: dict[str | None, str] = {p.id: p.name for p in list_entities(graph, "partnerships")}
     belongs = {e.id: e.partnership for kind in ("bodies", "posts", "partnerships")
                for e in list_entities(graph, kind) if e.partnership}
     groups: dict[str | None, Group] = {}
@@ -105,7 +105,7 @@ def answer_chart(groups: list[Group], question: str, target: str, when: str | No
     as a flow when the steps cross partnerships (a chart of one would not hold them)."""
     if not groups:
         return None
-    params = {"highlight": target} if question == "accountable" else {"route": target, "when": when}
+    params: dict[str, str | None] = {"highlight": target} if question == "accountable" else {"route": target, "when": when}
     home = groups[0].partnership if len(groups) == 1 else None
     if home is None:
         return _link(target, {**params, "alone": "true"}, "The steps above drawn on their own, as a flow.")
@@ -131,10 +131,11 @@ def edition_choices(graph: Graph, editions: list[EntitySummary]) -> list[tuple[s
     return choices
 
 
-def changes_chart(editions: list[EntitySummary], before: str, after: str) -> ChartLink | None:
+def changes_chart(editions: list[EntitySummary], before: str | None, after: str | None) -> ChartLink | None:
     """Changes are drawn on the chart of the partnership both editions belong to."""
     owners = {e.partnership for e in editions if e.id in (before, after)}
-    if len(owners) != 1 or None in owners:
+    owner = owners.pop() if len(owners) == 1 else None
+    if owner is None:
         return None
-    return _link(owners.pop(), {"before": before, "after": after},
+    return _link(owner, {"before": before, "after": after},
                  "The structure chart with what was added, removed or changed marked. The table below lists the same changes.")
