@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import shutil
-from typing import Annotated, Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from lscp import queries
-from lscp.model import LscpError, NotFound, UsageError
+from lscp.model import LscpError, NotFound, Unavailable, UsageError
 
 from ..deps import MAX_LENGTH, GraphDep, Memo
 from ..errors import ERROR_RESPONSES
 
+diagrams: ModuleType | None
 try:  # the web app runs without the charts module; the pages then show no charts
     from lscp import diagrams
 except ImportError:  # pragma: no cover
@@ -28,8 +30,11 @@ MEDIA_TYPES = {
     "mermaid": "text/plain", "drawio": "application/vnd.jgraph.mxfile",
 }
 FORMATS = tuple(f for f in MEDIA_TYPES if diagrams and f in diagrams.FORMATS)
-Format = Literal[FORMATS] if FORMATS else str  # type: ignore[valid-type]
-CHART_RESPONSES = {
+if TYPE_CHECKING:  # built at run time from the formats installed; to the type checker, a name
+    Format = str
+else:
+    Format = Literal[FORMATS] if FORMATS else str
+CHART_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The chart as a file in the format asked for.",
           "content": {MEDIA_TYPES[f]: {"schema": {"type": "string", "format": "binary"}} for f in FORMATS}},
     503: {"description": "graphviz `dot` is not installed on the server."},
@@ -122,6 +127,8 @@ def _drawn(cache: Memo, graph, target: str, fmt: str, ask: ChartQuery) -> bytes:
     key = (target, fmt, *ask.model_dump().values())
     body = cache.get(key)
     if body is None:
+        if diagrams is None:  # pragma: no cover - the 503 CHART_RESPONSES documents, not a crash
+            raise Unavailable("the charts module is not installed on the server")
         _editions_of_target(graph, target, ask)
         if bool(ask.before) != bool(ask.after):
             raise UsageError("give both `before` and `after` (two editions of the partnership) to draw the changes")
