@@ -11,7 +11,9 @@ from .words import a
 from lscp.model import UsageError
 
 from .accountability import partnership_leads
-from .compliance.duties import agency_organisations
+from .compliance.duties import agency_organisations, scrutineers
+from .compliance.engine import checked_on
+from .compliance.scope import Scope
 from .escalation import partnership_routes
 from .gaps import arrangements_editions, bodies_of, partners_of
 from .results import Cited, cite_all
@@ -63,6 +65,7 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
     delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
     chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
     independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
+    scrutiny = [r for r in _scrutineers(graph, edition) if r.source not in {p.id for p in independent}]
     quorum = [b for b in bodies if b.quorum]
     routes = partnership_routes(graph, partnership, edition)
     agencies = visible(graph, view, type="relevant_agency_of", target=partnership)
@@ -75,7 +78,8 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
         "lead representatives": Cell(value=_names(graph, [r.source for r in leads]), sources=cite_all(graph, [c for r in leads for c in r.src])),
         "delegates": Cell(value=_names(graph, [d.target for d in delegates]), sources=cite_all(graph, [c for r in delegates for c in r.src])),
         "chair of the board or executive": Cell(value=_names(graph, [r.source for r in chairs]), sources=cite_all(graph, [c for r in chairs for c in r.src])),
-        "independent offices": Cell(value=_names(graph, [p.id for p in independent]), sources=cite_all(graph, [c for p in independent for c in p.src])),
+        "independent offices": Cell(value=_names(graph, [p.id for p in independent] + [r.source for r in scrutiny]),
+                                    sources=cite_all(graph, [c for p in independent for c in p.src] + [c for r in scrutiny for c in r.src])),
         "bodies": Cell(value=f"{len(bodies)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if bodies else "none recorded"),
         "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src])),
         "escalation routes": Cell(value=_routes(graph, routes)),
@@ -83,6 +87,13 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
                                   sources=cite_all(graph, [c for r in agencies for c in r.src], False)),
         "funding shares": Cell(value="; ".join(f"{graph.by_id[r.source].name}: {r.share:g}%" for r in funds if r.share is not None) or "not stated", sources=cite_all(graph, [c for r in funds for c in r.src])),
     }
+
+
+def _scrutineers(graph: Graph, edition: str) -> list:
+    """The independent offices scrutinising the partnership as `check` counts them (WT18-16), at
+    the same date: one in another partnership's document counts too (004:217)."""
+    chosen = graph.by_id[edition]
+    return scrutineers(Scope(graph, chosen, checked_on(chosen)))
 
 
 def _routes(graph: Graph, routes: dict[str, int]) -> str:

@@ -125,6 +125,7 @@ def _post_vacancy(graph: Graph, view: View, post: str, as_held: bool = False) ->
     found += _direct_findings(graph, view, post, name)
     found += _quorum_findings(graph, view, post, name)
     found += _statutory_role_findings(graph, view, post, name)
+    found += _scrutiny_findings(graph, view, post, name)
     return found
 
 
@@ -199,6 +200,28 @@ def _statutory_role_findings(graph: Graph, view: View, post: str, name: str) -> 
     return found
 
 
+def _scrutiny_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
+    """Every scrutiny the post carries, in every partnership it serves (004:217: one independent
+    chair is "Independent Scrutineer for all partnerships and the HIPS Executive"). A partnership
+    left with no independent scrutineer loses a statutory role: the one `check` counts (WT18-16)."""
+    found = []
+    independent = getattr(graph.by_id[post], "independent", False)
+    for r in visible(graph, view, type="scrutinises", source=post):
+        target = graph.by_id[r.target]
+        others = [o for o in visible(graph, view, type="scrutinises", target=r.target) if o.source != post
+                  and getattr(graph.by_id[o.source], "independent", False) == independent]
+        kind = "independent scrutineer" if independent else "scrutineer"
+        if independent and target.kind == "partnership" and not others:
+            found.append(finding(graph, "vacancy-statutory-role", "vacancy", "high", r.target,
+                                 f"{target.name} has no independent scrutineer left ({name}; a statutory role: "
+                                 f"independent scrutiny of the arrangements).", r.src, partnership=r.target))
+        else:
+            found.append(finding(graph, "vacancy-scrutiny-lost", "vacancy", "medium" if others else "high", r.target,
+                                 (f"{target.name} loses one of its {kind}s ({name})." if others
+                                  else f"{target.name} loses its {kind} ({name})."), r.src))
+    return found
+
+
 def _naming_partnership(graph: Graph, relation) -> str | None:
     return graph.by_id[relation.editions[0]].partnership if relation.editions else None
 
@@ -231,6 +254,7 @@ _WORDS = {  # code -> (one, several), as a person would say them
     "vacancy-quorum-lost": ("body unable to be quorate", "bodies unable to be quorate"),
     "vacancy-function-uncovered": ("function losing someone responsible", "functions losing someone responsible"),
     "vacancy-delegation-lost": ("delegation without a delegator", "delegations without a delegator"),
+    "vacancy-scrutiny-lost": ("body or partnership losing a scrutineer", "bodies or partnerships losing a scrutineer"),
     "vacancy-seat-empty": ("seat left empty", "seats left empty"),
 }
 _ORDER = list(_WORDS)

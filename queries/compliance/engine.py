@@ -73,7 +73,7 @@ def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None
         _check_date(name, value)
     target, note = resolve_partnership(graph, target)  # a name, an abbreviation, an area's one partnership
     edition = _edition(graph, target, as_at)
-    date = as_at or (last_day(edition.date) if edition.date else dt.date.today().isoformat())
+    date = as_at or checked_on(edition)
     chosen = pack(rules or default_pack(date, commencement))
     scope = Scope(graph, edition, date)
     results = [_result(scope, chosen, r, commencement, explicit=rules is not None) for r in chosen.requirements]
@@ -86,6 +86,11 @@ def check(graph: Graph, target: str, rules: str | None = None, as_at: str | None
         pack_name=chosen.name, pack_choice=_choice(chosen, date, edition, as_at, rules, commencement),
         commencement=commencement, summary=_summary(counts, sum(r.to_review for r in results)), counts=counts,
         results=results, note=note)
+
+
+def checked_on(edition: Edition) -> str:
+    """The date a check reads an edition at, unless asked: its own (latest day), else today."""
+    return last_day(edition.date) if edition.date else dt.date.today().isoformat()
 
 
 def default_pack(date: str, commencement: str | None = None) -> str:
