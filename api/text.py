@@ -147,6 +147,8 @@ def escalation(e: EscalationAnswer) -> str:
     out = [e.summary, ""]
     for number, route in enumerate(e.routes, 1):
         flag = "  (dead end)" if route.dead_end else ""
+        if route.ends_with:
+            flag += f" ({route.ends_with}: {', '.join(c.citation for c in route.ends_with_sources)})"
         out.append(f"Route {number}, ending at {route.ends_at_name}{flag}:")
         out += _steps(route.steps)
     out.append("")

@@ -313,8 +313,8 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
     acting_ids = sorted((on_the_way | set(chairs)) - set(accountable_ids) - {target})
     acting = [Party(id=i, name=graph.by_id[i].name, role="chairs it" if i in chairs else _role(graph, i))
               for i in acting_ids]
-    parties = [Party(id=i, name=graph.by_id[i].name, role=f"lead representative of {graph.by_id[leads[i]].name}"
-                     if i in leads else "accountable by a stated relation") for i in accountable_ids]
+    read = _reached_by_inference(paths)
+    parties = [Party(id=i, name=graph.by_id[i].name, role=_party_role(graph, i, leads, i in read)) for i in accountable_ids]
     unknown = [] if target in leads else _unknown(graph, view, entity, chain_models)
     known = _known(graph, view, entity) if not parties and unknown else []
     used = [c for chain in chain_models for step in chain.steps for c in step.sources]
@@ -327,6 +327,19 @@ def accountable(graph: Graph, target: str, edition: str | None = None) -> Accoun
         summary=summary, acting=acting, accountable=parties, chains=chain_models,
         dead_end=not parties, sources=_unique(used), unknown=unknown, known=known,
     )
+
+
+def _reached_by_inference(paths: list[list[_Edge]]) -> set[str]:
+    """The parties every chain to which has a step read into the text (an inferred relation)."""
+    stated = {p[-1].target for p in paths if not any(e.relation is not None and e.relation.inferred for e in p)}
+    return {p[-1].target for p in paths} - stated
+
+
+def _party_role(graph: Graph, party: str, leads: dict[str, str], inferred: bool) -> str:
+    if party in leads:
+        role = f"lead representative of {graph.by_id[leads[party]].name}"
+        return role + ("; reached by an inferred relation, not stated" if inferred else "")
+    return "accountable by an inferred relation, not stated" if inferred else "accountable by a stated relation"
 
 
 def _scope(graph: Graph, entity) -> list[str]:

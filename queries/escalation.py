@@ -23,6 +23,8 @@ class Route(BaseModel):
     ends_at: str
     ends_at_name: str
     dead_end: bool
+    ends_with: str | None = None  # what the end is, where its name does not say: "the safeguarding partners' executive"
+    ends_with_sources: list[Cited] = []  # the lines saying so (000:376)
 
 
 class EscalationAnswer(BaseModel):
@@ -68,7 +70,24 @@ def _final(graph: Graph, view: View, node: str) -> bool:
     if graph.by_id[node].kind != "body":
         return False
     seated = [r.source for r in visible(graph, view, type=("chairs", "member_of"), target=node)]
-    return any(s in leads or getattr(graph.by_id[s], "independent", False) for s in seated)
+    return any(s in leads or getattr(graph.by_id[s], "independent", False) for s in seated) or _of_the_partners(graph, view, node)
+
+
+def _of_the_partners(graph: Graph, view: View, node: str) -> bool:
+    """A body stated to be made of every safeguarding partner of its partnership (000:376 "The
+    Executive brings together the three statutory safeguarding partners"): a matter brought there
+    has reached the partners, whichever posts sit for them."""
+    entity = graph.by_id[node]
+    if entity.kind != "body" or not entity.partnership:
+        return False
+    partners = {r.source for r in visible(graph, view, type="partner_of", target=entity.partnership)}
+    seated = {r.source for r in visible(graph, view, type="member_of", target=node)}
+    return bool(partners) and partners <= seated
+
+
+def _seats_of_partners(graph: Graph, view: View, node: str) -> list[Cited]:
+    partners = {r.source for r in visible(graph, view, type="partner_of", target=graph.by_id[node].partnership)}
+    return cite_all(graph, [c for r in visible(graph, view, type="member_of", target=node) if r.source in partners for c in r.src])
 
 
 def escalation(graph: Graph, start: str, condition: str | None = None, edition: str | None = None) -> EscalationAnswer:
@@ -96,7 +115,8 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
 
     walk(start, [], {start}, condition)
     models = [_route(graph, view, start, path) for path in routes]
-    used = sorted({c.citation: c for r in models for s in r.steps for c in s.sources}.values(), key=lambda c: c.citation)
+    cited = [c for r in models for c in [*(c for s in r.steps for c in s.sources), *r.ends_with_sources]]
+    used = sorted({c.citation: c for c in cited}.values(), key=lambda c: c.citation)
     knowledge = "stated" if models else _silence(graph, entity)
     summary = _summary(entity.name, condition, models)
     home = partnership_of(graph, entity)
@@ -134,15 +154,21 @@ def _route(graph: Graph, view: View, start: str, path: list[Hop]) -> Route:
             steps.append(_step(graph, chairing, chairing.target, chairing.source, label))
         steps.append(_step(graph, escalation_, escalation_.source, escalation_.target, "escalates to"))
     end = path[-1][0].target
-    return Route(steps=steps, ends_at=end, ends_at_name=graph.by_id[end].name, dead_end=not _final(graph, view, end))
+    partners = _of_the_partners(graph, view, end)
+    return Route(steps=steps, ends_at=end, ends_at_name=graph.by_id[end].name, dead_end=not _final(graph, view, end),
+                 ends_with="the safeguarding partners' executive" if partners else None,
+                 ends_with_sources=_seats_of_partners(graph, view, end) if partners else [])
 
 
 def _summary(name: str, condition: str | None, routes: list[Route]) -> str:
     when = f" when there is a {condition.replace('-', ' ')}" if condition else ""
     if not routes:
         return f"The sources state no escalation route from {name}{when}."
-    ends = sorted({r.ends_at_name for r in routes})
+    ends = sorted({r.ends_at_name + (f" ({r.ends_with})" if r.ends_with else "") for r in routes})
     text = f"From {name}{when}, {len(routes)} route(s) are stated, ending with: {'; '.join(ends)}."
+    read = sum(any(step.caveat for step in r.steps) for r in routes)
+    if read:
+        text += f" {read} of them rest on a reading of the text (inferred, not stated: see the steps)."
     dead = [r for r in routes if r.dead_end]
     if dead:
         text += f" {len(dead)} route(s) stop before reaching a lead representative or an independent chair/scrutineer."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..escalation import partnership_routes
 from .footprint import ancestors, areas_of_partnership
-from .leadership import partners
+from .leadership import lead_posts, partners
 from .outcome import Fact, Outcome, facts, met, names, not_met, unknown
 from .scope import Scope, first_day, last_day
 
@@ -107,9 +107,12 @@ def rapid_review(scope: Scope) -> Outcome:
     if outcome.verdict != "met":
         return outcome
     graph = scope.graph
-    partner_ids = {r.source for r in partners(scope)}
     deciding = scope.rels("responsible_for", target="fn.rapid-review-decision")
-    by_partners = [r for r in deciding if r.source in partner_ids or graph.by_id[r.source].kind in ("body", "partnership")]
+    # each party stated as deciding (003:644 "... the Safeguarding Partners and the Independent
+    # Chair"), but not a partner's delegate, who decides for a partner already named (004:267)
+    leads = {r.source for found in lead_posts(scope).values() for r in found}
+    delegated = {d.target for r in deciding for d in scope.rels("delegates_to", target=r.source) if d.source in leads}
+    by_partners = [r for r in deciding if r.source not in delegated]
     if by_partners:
         outcome.message += (f" The decision on a local review is stated as taken by "
                             f"{names(graph, list(dict.fromkeys(r.source for r in by_partners)))}.")
