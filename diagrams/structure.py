@@ -11,6 +11,7 @@ from lscp.queries.editions import seen_in
 
 from .chart import Chart, Cluster, Edge, Node
 from .common import (
+    INFERRED_LABEL,
     ChartOptions,
     add_relation_edges,
     chart_editions,
@@ -110,18 +111,21 @@ def fold_conditions(chart: Chart) -> None:
     """Keep escalation conditions off crowded lines: one condition for every line is said once in
     the key; several conditions on three or more lines become letters, spelt out in the key."""
     escalations = [e for e in chart.edges if e.type == "escalates_to" and not e.invisible]
-    conditions = sorted({e.label for e in escalations if e.label})
-    if len(escalations) > 1 and len(conditions) == 1 and all(e.label for e in escalations):
+    # the condition without the "(inferred)" an inferred line keeps on it (the key explains it)
+    when = {id(e): (e.label or "").removesuffix(INFERRED_LABEL).strip() or None for e in escalations}
+    conditions = sorted({c for c in when.values() if c})
+    mark = {id(e): INFERRED_LABEL if e.inferred else None for e in escalations}
+    if len(escalations) > 1 and len(conditions) == 1 and all(when.values()):
         condition = conditions[0]
         chart.key_labels["escalates_to"] = f"escalates to ({condition})"
         chart.folded["escalates_to"] = condition
         for edge in escalations:
-            edge.label = None
+            edge.label = mark[id(edge)]
     elif len(conditions) > 1 and len(escalations) > 2:
         letters = {condition: chr(ord("A") + index) for index, condition in enumerate(conditions[:26])}
         for edge in escalations:
-            if edge.label in letters:
-                edge.label = letters[edge.label]
+            if when[id(edge)] in letters:
+                edge.label = " ".join(w for w in (letters[when[id(edge)]], mark[id(edge)]) if w)
         chart.codes.update({letter: condition for condition, letter in letters.items()})
         chart.key_labels["escalates_to"] = "escalates to (the letter on the line says when)"
 

@@ -168,7 +168,7 @@ def _summary(name: str, condition: str | None, routes: list[Route]) -> str:
     text = f"From {name}{when}, {len(routes)} route(s) are stated, ending with: {'; '.join(ends)}."
     read = sum(any(step.caveat for step in r.steps) for r in routes)
     if read:
-        text += f" {read} of them rest on a reading of the text (inferred, not stated: see the steps)."
+        text += f" {read} of them {'rests' if read == 1 else 'rest'} on a reading of the text (inferred, not stated: see the steps)."
     dead = [r for r in routes if r.dead_end]
     if dead:
         text += f" {len(dead)} route(s) stop before reaching a lead representative or an independent chair/scrutineer."

@@ -267,11 +267,12 @@ QUESTIONS = [
     Q("If the Independent Quality Assurer post falls vacant, what is affected?",
       vacancy_subjects("plymouth.independent-quality-assurer"),
       {"plymouth.qa-group", "plymouth.cspr-group", "plymouth.strategic-partners", "plymouth.wider-partnership",
-       "fn.independent-scrutiny", "fn.section-11-audit"},
+       "fn.independent-scrutiny", "fn.section-11-audit", "plymouth.pscp"},
       "002:296 'chairing the meetings' of the Quality Assurance and CSPR Groups (454, 479 'Chair: Independent Quality "
       "Assur...'); 002:298 'a member of the Strategic PSCP'; 002:425 'Independent (non-voting)  Independent Quality and "
       "Assurance Lead' on the partnership; 002:294 'The role provides scrutiny and challenge', 002:302-308 independent "
-      "scrutiny comprises '... Appointment of Independent Quality Assurer role'; 002:573 section 11 "
+      "scrutiny comprises '... Appointment of Independent Quality Assurer role' (the PSCP loses its one independent "
+      "scrutineer: the other means of 002:306-309 are boards and partnerships); 002:573 section 11 "
       "'oversight and assurance ... via the Independent Quality Assurer'."),
     Q("If the Portsmouth independent chair post falls vacant, what is affected?",
       vacancy_subjects("portsmouth.independent-chair"),
