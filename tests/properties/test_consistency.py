@@ -20,7 +20,7 @@ from lscp.queries import accountabilities, accountable, compare, escalation, gap
 from lscp.queries.compliance import check
 from lscp.queries.accountability import member_partnerships, partnerships_of
 from lscp.queries.gaps import arrangements_editions, bodies_of
-from lscp.queries.view import view_at
+from lscp.queries.view import view_at, view_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SPEC = importlib.util.spec_from_file_location("lscp_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
@@ -50,6 +50,19 @@ def test_vacancy_reports_every_accountability_of_every_post_and_person(graph):
         carried = _items(accountabilities(graph, post.id))
         reported = {f.subject for f in vacancy(graph, post.id).findings}
         assert carried <= reported, (post.id, sorted(carried - reported))
+
+
+def test_vacancy_reports_every_scrutiny_of_every_post(graph):
+    """A post's vacancy reports each body or partnership it scrutinises, in every partnership (004:217
+    "Independent Scrutineer for all partnerships and the HIPS Executive"), in the view it is asked in."""
+    checked = 0
+    for post in graph.entities("post"):
+        view = view_for(graph, post)
+        scrutinised = {r.target for r in graph.relations("scrutinises", source=post.id) if view.sees(r)}
+        reported = {f.subject for f in vacancy(graph, post.id).findings}
+        assert scrutinised <= reported, (post.id, sorted(scrutinised - reported))
+        checked += len(scrutinised)
+    assert checked  # the bundled chairs and scrutineers, the synthetic partnerships' chairs
 
 
 def test_a_post_carrying_something_never_reads_as_breaking_nothing(graph):
