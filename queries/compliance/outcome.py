@@ -46,6 +46,8 @@ def fact(graph: Graph, relation: Relation) -> Fact:
     words = f"{graph.by_id[relation.source].name} {VERBS.get(relation.type, relation.type)} {graph.by_id[relation.target].name}"
     if relation.condition:
         words += f" (when: {relation.condition.replace('-', ' ')})"
+    if relation.inferred:  # read into the text: the evidence says so, with how it was read
+        words += f" (inferred, not stated: {relation.note})"
     return Fact(words, list(relation.src), relation)
 
 
