@@ -124,8 +124,9 @@ def fold_conditions(chart: Chart) -> None:
     elif len(conditions) > 1 and len(escalations) > 2:
         letters = {condition: chr(ord("A") + index) for index, condition in enumerate(conditions[:26])}
         for edge in escalations:
-            if when[id(edge)] in letters:
-                edge.label = " ".join(w for w in (letters[when[id(edge)]], mark[id(edge)]) if w)
+            said = when[id(edge)]
+            if said in letters:
+                edge.label = " ".join(w for w in (letters[said], mark[id(edge)]) if w)
         chart.codes.update({letter: condition for condition, letter in letters.items()})
         chart.key_labels["escalates_to"] = "escalates to (the letter on the line says when)"
 

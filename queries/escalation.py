@@ -7,6 +7,7 @@ from lscp.loaders import Graph
 
 from .words import a
 from lscp.model import Relation, UsageError
+from lscp.model.entities import Body
 from lscp.model.vocabulary import Condition, words
 
 from .accountability import Step, has_arrangements, lead_representatives
@@ -78,15 +79,20 @@ def _of_the_partners(graph: Graph, view: View, node: str) -> bool:
     Executive brings together the three statutory safeguarding partners"): a matter brought there
     has reached the partners, whichever posts sit for them."""
     entity = graph.by_id[node]
-    if entity.kind != "body" or not entity.partnership:
+    if not isinstance(entity, Body):
         return False
-    partners = {r.source for r in visible(graph, view, type="partner_of", target=entity.partnership)}
+    partners = _partners(graph, view, entity)
     seated = {r.source for r in visible(graph, view, type="member_of", target=node)}
     return bool(partners) and partners <= seated
 
 
+def _partners(graph: Graph, view: View, body: Body) -> set[str]:
+    return {r.source for r in visible(graph, view, type="partner_of", target=body.partnership)}
+
+
 def _seats_of_partners(graph: Graph, view: View, node: str) -> list[Cited]:
-    partners = {r.source for r in visible(graph, view, type="partner_of", target=graph.by_id[node].partnership)}
+    body = graph.by_id[node]
+    partners = _partners(graph, view, body) if isinstance(body, Body) else set()
     return cite_all(graph, [c for r in visible(graph, view, type="member_of", target=node) if r.source in partners for c in r.src])
 
 
