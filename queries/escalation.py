@@ -7,7 +7,7 @@ from lscp.loaders import Graph
 
 from .words import a
 from lscp.model import Relation, UsageError
-from lscp.model.entities import Body
+from lscp.model.entities import Body, NotStated
 from lscp.model.vocabulary import Condition, words
 
 from .accountability import Step, has_arrangements, lead_representatives
@@ -127,8 +127,11 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
     summary = _summary(entity.name, condition, models)
     home = partnership_of(graph, entity)
     if knowledge == "not-in-sources" and home is not None:
-        summary = (f"No escalation route from {entity.name} is in our sources: the arrangements document of "
-                   f"{graph.entity(home).name}, which would state its routes, is not among them.")
+        named = _stated_elsewhere(graph, entity, home)
+        summary = (f"No escalation route from {entity.name} is in our sources: "
+                   + (f"{named.stated_in}, which the held text says states them ({', '.join(str(c) for c in named.src)}), "
+                      if named else f"the arrangements document of {graph.entity(home).name}, which would state its routes, ")
+                   + "is not among them.")
     return EscalationAnswer(
         start=start, start_name=entity.name, condition=condition, editions=sorted(view.editions),
         summary=summary, routes=models, dead_ends=sum(r.dead_end for r in models), sources=used,
@@ -137,10 +140,23 @@ def escalation(graph: Graph, start: str, condition: str | None = None, edition: 
 
 
 def _silence(graph: Graph, entity) -> Knowledge:
-    """Why no route is known: the held document does not state one, or the partnership's own
-    arrangements document is not among our sources."""
+    """Why no route is known: the held document does not state one, or the document that states
+    them (the partnership's arrangements, or a policy the held text names) is not among our sources."""
     partnership = partnership_of(graph, entity)
-    return "not-in-sources" if partnership and not has_arrangements(graph, partnership) else "not-stated"
+    if partnership and (not has_arrangements(graph, partnership) or _stated_elsewhere(graph, entity, partnership)):
+        return "not-in-sources"
+    return "not-stated"
+
+
+def _stated_elsewhere(graph: Graph, entity, partnership: str) -> NotStated | None:
+    """The not-stated escalation entry naming the document that states the routes (002:611-613:
+    Plymouth's routes are in its escalation policy, linked, not among our sources)."""
+    bodies = [b for b in graph.entities_of(Body) if b.partnership == partnership]
+    for holder in (entity, graph.entity(partnership), *bodies):
+        for entry in getattr(holder, "not_stated", []):
+            if entry.field == "escalation" and entry.stated_in:
+                return entry
+    return None
 
 
 def _step(graph: Graph, relation: Relation, source: str, target: str, label: str) -> Step:

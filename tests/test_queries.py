@@ -238,3 +238,25 @@ def test_an_unrepresented_agency_finding_cites_the_partnerships_own_list(graph):
     [probation] = [f for f in gaps(graph, area="southampton").findings
                    if f.code == "agency-not-represented" and f.subject == "hiow-crc"]
     assert [c.citation for c in probation.facts] == ["004:173", "004:174"]
+
+
+def test_plymouths_escalation_names_the_policy_that_states_it(graph):
+    """002:611-613 'The existing and respective escalation and resolution policies within Plymouth are
+    maintained and found at: <...2019-04-23-PSCB-Escalation-FINAL.pdf>': a document not among ours."""
+    from lscp.queries import escalation
+
+    answer = escalation(graph, "plymouth.pscp")
+    assert answer.routes == [] and answer.knowledge == "not-in-sources"
+    assert "the PSCB escalation policy" in answer.summary and "(002:611-613)" in answer.summary
+    assert "The sources state no escalation route" not in answer.summary
+
+
+def test_a_vacancy_never_calls_a_post_a_lead_representative_no_document_makes_one(graph):
+    """004:217 'The chair will be accountable to the Chief Executives of the Local Authorities': Hampshire's
+    chief executive is accountable for the chair's work, but no document we hold names it a lead
+    representative (Hampshire's arrangements are not among our sources)."""
+    from lscp.queries import vacancy
+
+    answer = vacancy(graph, "hampshire.hcc.chief-executive")
+    assert answer.findings and all("lead representative" not in f.message for f in answer.findings)
+    assert "lead representative" not in answer.summary

@@ -252,9 +252,11 @@ QUESTIONS = [
       escalation_ends("plymouth.pscp"), Counter(),
       "002:611 'The existing and respective escalation and resolution policies within Plymouth are maintained and "
       "found at:' (a link to policies not among our sources; no route is stated in 002)."),
-    Q("...and is that silence in a document we hold?",
-      lambda: escalation(GRAPH, "plymouth.pscp").knowledge, "not-stated",
-      "002 is among our sources (002:611 points elsewhere): not stated in a document we hold."),
+    Q("...and is the document that states the routes among our sources?",
+      lambda: escalation(GRAPH, "plymouth.pscp").knowledge, "not-in-sources",
+      "002:611-613: the routes are in Plymouth's existing escalation and resolution policies, 'maintained and found "
+      "at:' a link to PSCB-Escalation-FINAL.pdf, which is not among our sources: the third kind of not-known, not a "
+      "silence of 002."),
     Q("Where does a matter go from Hampshire's Child Exploitation Group, and why is it not known?",
       lambda: (len(escalation(GRAPH, "hampshire.child-exploitation-group").routes),
                escalation(GRAPH, "hampshire.child-exploitation-group").knowledge), (0, "not-in-sources"),
