@@ -2,6 +2,9 @@
 what a federation promises."""
 from __future__ import annotations
 
+from lscp.model import Relation
+from lscp.model.entities import Edition, Organisation, Post
+
 from ..escalation import partnership_routes
 from .footprint import ancestors, areas_of_partnership
 from .leadership import lead_posts, partners
@@ -54,7 +57,7 @@ def relevant_agencies(scope: Scope) -> Outcome:
 def _by_sector(scope: Scope, sectors) -> dict[str, list]:
     found: dict[str, list] = {}
     for relation in _agencies(scope):  # hundreds for a partnership, thousands nationally: cheap per relation
-        sector = scope.graph.by_id[relation.source].sector
+        sector = scope.graph.entity_of(relation.source, Organisation).sector
         if sector in sectors:
             found.setdefault(sector, []).append(relation)
     return found
@@ -139,9 +142,9 @@ def funding(scope: Scope) -> Outcome:
 
 def yearly_report(scope: Scope) -> Outcome:
     graph, p = scope.graph, scope.partnership.id
-    reports = [e for e in graph.entities("edition") if e.partnership == p and e.edition_kind == "annual-report"
+    reports = [e for e in graph.entities_of(Edition) if e.partnership == p and e.edition_kind == "annual-report"
                and e.date and first_day(e.date) <= scope.as_at]
-    recent = [e for e in reports if last_day(e.date) >= _year_before(scope.as_at)]
+    recent = [e for e in reports if e.date and last_day(e.date) >= _year_before(scope.as_at)]
     held = scope.rels("responsible_for", target="fn.annual-report")
     shown = [Fact(f"{e.name} ({e.date})", list(e.src)) for e in recent] + _some(scope, held)
     if recent:
@@ -160,7 +163,7 @@ def _year_before(date: str) -> str:
 def serious_incident_notification(scope: Scope) -> Outcome:
     graph = scope.graph
     held = scope.rels("responsible_for", target="fn.serious-incident-notification")
-    councils = {r.source for r in partners(scope) if graph.by_id[r.source].sector == "local-authority"}
+    councils = {r.source for r in partners(scope) if graph.entity_of(r.source, Organisation).sector == "local-authority"}
     by_council = [r for r in held if r.source in councils]
     if by_council:
         return met(f"{names(graph, [r.source for r in by_council])} notifies serious incidents.", facts(graph, by_council))
@@ -204,7 +207,7 @@ def _cdr_met(scope: Scope, arrangement, roles: list, covering: list) -> Outcome:
     graph = scope.graph
     cdr_partners = [r for r in graph.relations("partner_of", target=arrangement.id) if scope.current(r)]
     shown = facts(graph, [*[r for r in roles if scope.current(r)], *covering, *cdr_partners])
-    sectors = {graph.by_id[r.source].sector for r in cdr_partners}
+    sectors = {graph.entity_of(r.source, Organisation).sector for r in cdr_partners}
     if cdr_partners and not {"local-authority", "health-commissioner"} <= sectors:
         return not_met(f"{arrangement.name} covers the area, but its CDR partners are not the local authority and the ICB.", shown)
     shown += [Fact(f"{arrangement.name}: not stated: {n.note}", list(n.src)) for n in arrangement.not_stated if n.field == "partners"]
@@ -258,7 +261,7 @@ def scrutiny_in_route(scope: Scope) -> Outcome:
 
 def refreshed(scope: Scope) -> Outcome:
     graph, p = scope.graph, scope.partnership.id
-    editions = [e for e in graph.entities("edition") if e.partnership == p and e.edition_kind == "arrangements"
+    editions = [e for e in graph.entities_of(Edition) if e.partnership == p and e.edition_kind == "arrangements"
                 and e.date and "2023-12-15" <= last_day(e.date) and first_day(e.date) <= scope.as_at]
     if editions:
         return met(f"{editions[-1].name} ({editions[-1].date}) postdates WT2023.", [Fact(editions[-1].name, list(editions[-1].src))])
@@ -285,7 +288,7 @@ def education_strategic(scope: Scope) -> Outcome:
 
 def _education(scope: Scope, node: str) -> bool:
     entity = scope.graph.by_id[node]
-    if entity.kind == "post":
+    if isinstance(entity, Post):
         return _education(scope, entity.within) if scope.graph.by_id[entity.within].kind == "organisation" else False
     return getattr(entity, "sector", None) in ("school", "early-years", "further-education", "education-other")
 
@@ -338,7 +341,7 @@ def members_named(scope: Scope) -> Outcome:
     joined = [r for t in ("member_of", "escalates_to", "feeds_into", "works_with") for r in scope.around(t)
               if scope.own.intersection(r.editions) and _member_end(scope, r)]
     if joined:
-        members = sorted({_member_end(scope, r) for r in joined}, key=lambda m: graph.by_id[m].name)
+        members = sorted({m for r in joined if (m := _member_end(scope, r))}, key=lambda m: graph.by_id[m].name)
         return met(f"Members: {names(graph, members)}.", _some(scope, _one_each(scope, joined)))
     return unknown(scope, "which partnerships are members", "The federation's arrangements.")
 
@@ -352,9 +355,9 @@ def _member_end(scope: Scope, relation) -> str | None:
     return None
 
 
-def _one_each(scope: Scope, relations: list) -> list:
+def _one_each(scope: Scope, relations: list[Relation]) -> list[Relation]:
     """One relation per member, so every member's line is shown."""
-    first: dict[str, object] = {}
+    first: dict[str | None, Relation] = {}
     for relation in relations:
         first.setdefault(_member_end(scope, relation), relation)
     return list(first.values())

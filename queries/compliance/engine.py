@@ -117,7 +117,7 @@ def _edition(graph: Graph, target: str, as_at: str | None) -> Edition:
         return entity
     if entity.kind != "partnership":
         raise _not_a_partnership(graph, target, entity.kind)
-    editions = [e for e in graph.entities("edition") if e.partnership == target
+    editions = [e for e in graph.entities_of(Edition) if e.partnership == target
                 and (as_at is None or not e.date or e.date[:len(as_at)] <= as_at[:len(e.date)])]
     if not editions:
         raise NothingToCheck(f"no edition of {target} is dated on or before {as_at}" if as_at else
@@ -128,7 +128,7 @@ def _edition(graph: Graph, target: str, as_at: str | None) -> Edition:
 def _not_a_partnership(graph: Graph, target: str, kind: str) -> UsageError:
     """Names the partnerships to check instead (links on the web, ids on the command line): no
     command-line instruction, which a web page cannot follow."""
-    ids = sorted(p.id for p in graph.entities("partnership") if any(e.partnership == p.id for e in graph.entities("edition")))
+    ids = sorted(p.id for p in graph.entities("partnership") if any(e.partnership == p.id for e in graph.entities_of(Edition)))
     error = UsageError(f"{target!r} is {a(kind)}, not a partnership or an edition; partnerships to check: {', '.join(ids)}")
     error.suggestions = ids
     return error

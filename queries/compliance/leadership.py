@@ -2,6 +2,9 @@
 WT23-05 and WT23-02."""
 from __future__ import annotations
 
+from lscp.model import Relation
+from lscp.model.entities import Organisation, Post
+
 from .footprint import ICB_FROM, existed, is_ccg, required_partners
 from .outcome import Fact, Outcome, facts, met, names, not_met, unknown
 from .scope import Scope
@@ -9,13 +12,13 @@ from .scope import Scope
 SECTORS = {"local-authority": "the local authority", "health-commissioner": "the CCG/ICB", "police": "the chief officer of police"}
 
 
-def partners(scope: Scope) -> list:
+def partners(scope: Scope) -> list[Relation]:
     return scope.rels("partner_of", target=scope.partnership.id)
 
 
-def lead_posts(scope: Scope) -> dict[str, list]:
+def lead_posts(scope: Scope) -> dict[str, list[Relation]]:
     """The lead representative relations of each partner, stated for this partnership."""
-    found: dict[str, list] = {}
+    found: dict[str, list[Relation]] = {}
     for relation in partners(scope):
         found[relation.source] = scope.rels("lead_representative_of", target=relation.source)
     return found
@@ -26,7 +29,7 @@ def three_partners(scope: Scope) -> Outcome:
     if not stated:
         return unknown(scope, "who the safeguarding partners are", "The published arrangements, which name the partners.")
     present = {r.source for r in stated}
-    missing = [words for sector, words in SECTORS.items() if not any(graph.by_id[o].sector == sector for o in present)]
+    missing = [words for sector, words in SECTORS.items() if not any(graph.entity_of(o, Organisation).sector == sector for o in present)]
     required = {o: f for o, f in required_partners(scope).items() if o not in present}
     if not missing and not required:
         return met(f"The safeguarding partners are {names(graph, sorted(present))}.", facts(graph, stated))
@@ -43,15 +46,16 @@ def partners_existed(scope: Scope) -> Outcome:
     graph, stated = scope.graph, partners(scope)
     if not stated:
         return unknown(scope, "who the safeguarding partners are", "The published arrangements, which name the partners.")
-    wrong = [r for r in stated if (is_ccg(graph.by_id[r.source]) and scope.as_at >= ICB_FROM) or not existed(scope, r.source)]
+    wrong = [r for r in stated if (is_ccg(graph.entity_of(r.source, Organisation)) and scope.as_at >= ICB_FROM)
+             or not existed(scope, r.source)]
     if not wrong:
         return met(f"Every partner named existed on {scope.as_at}.", facts(graph, stated))
     return not_met(f"{names(graph, [r.source for r in wrong])} is named as a partner on {scope.as_at}, when it did not "
                    "exist (CCGs were replaced by integrated care boards on 1 July 2022).", facts(graph, wrong))
 
 
-def _title_ok(post_name: str, sector: str, org, wt2023: bool) -> bool:
-    name = post_name.lower()
+def _title_ok(post_name: str, org: Organisation, wt2023: bool) -> bool:
+    name, sector = post_name.lower(), org.sector
     if sector == "local-authority":
         return "chief executive" in name
     if sector == "health-commissioner":
@@ -81,7 +85,7 @@ def _leads(scope: Scope, wt2023: bool) -> Outcome:
         return unknown(scope, "who the safeguarding partners are", "The published arrangements, which name the partners.")
     relations = [r for found in leads.values() for r in found]
     unnamed = [o for o, found in leads.items() if not found]
-    wrong = [r for r in relations if not _title_ok(graph.by_id[r.source].name, graph.by_id[r.target].sector, graph.by_id[r.target], wt2023)]
+    wrong = [r for r in relations if not _title_ok(graph.by_id[r.source].name, graph.entity_of(r.target, Organisation), wt2023)]
     word = "lead safeguarding partner" if wt2023 else "lead representative"
     if wrong:
         return not_met(f"The {word}s named are not those the guidance names ({EXPECTED[wt2023]}): "
@@ -164,15 +168,17 @@ def sign_off(scope: Scope) -> Outcome:
     graph = scope.graph
     leads = {r.source for found in lead_posts(scope).values() for r in found}
     orgs = {r.source for r in partners(scope)}
-    found, shown, missing = [], [], []
+    found: list[str] = []
+    shown: list[Fact] = []
+    missing: list[str] = []
     for function, words in SIGN_OFF.items():
         stated = scope.rels("responsible_for", target=function)
         # Jointly: every lead (or every partner, whose lead signs for it: inference) holds it.
-        held = [r for group in (leads, orgs) if group and group <= {r.source for r in stated}
+        held: list[Relation] | list[Fact] = [r for group in (leads, orgs) if group and group <= {r.source for r in stated}
                 for r in stated if r.source in group]
         if function == "fn.safeguarding-arrangements":
             held_rules = [Fact(f"{graph.by_id[lead].name}: {rule.text}", list(rule.src)) for lead in sorted(leads)
-                          for rule in graph.by_id[lead].rules if "approv" in rule.topic or "sign" in rule.topic]
+                          for rule in graph.entity_of(lead, Post).rules if "approv" in rule.topic or "sign" in rule.topic]
             shown += held_rules
             held = held or held_rules
         (found if held else missing).append(words)

@@ -75,6 +75,7 @@ def unknown(scope: Scope, what: str, settle: str, found: list[Fact] | None = Non
         found = [*(found or []), Fact(f"Not stated in the held text: {entry.note}", list(entry.src))]
         return Outcome("not-evidenced", f"Not evidenced in the held sources: {what}; {where}.", found,
                        f"{entry.stated_in[0].upper()}{entry.stated_in[1:]}.", knowledge="not-in-sources")
+    knowledge: Knowledge
     if scope.holds_arrangements:
         where, knowledge = "the held documents of this partnership do not state it", "not-stated"
     else:

@@ -12,8 +12,9 @@ from functools import cached_property
 
 from lscp.loaders import Graph
 from lscp.model import Relation
-from lscp.model.entities import Edition, Partnership
+from lscp.model.entities import Body, Edition, Partnership
 
+from ..editions import with_supplements
 from ..scope import partnership_of
 from ..view import View
 
@@ -48,19 +49,19 @@ class Scope:
 
     @property
     def partnership(self) -> Partnership:
-        return self.graph.by_id[self.edition.partnership]
+        return self.graph.entity_of(self.edition.partnership, Partnership)
 
     @cached_property
     def own(self) -> frozenset[str]:
         """This partnership's editions in the view (the edition and what it supplements)."""
-        return frozenset(e for e in self.view.editions if self.graph.by_id[e].partnership == self.partnership.id)
+        return frozenset(e for e in self.view.editions if self.graph.edition(e).partnership == self.partnership.id)
 
     @cached_property
     def holds_arrangements(self) -> bool:
         """Whether an arrangements document (or a report supplementing one) of the partnership is
         among the bundled sources: else silence is 'the document is not among our sources'."""
         for edition_id in self.own:
-            edition = self.graph.by_id[edition_id]
+            edition = self.graph.edition(edition_id)
             source = self.graph.by_id.get(edition.source)
             if edition.edition_kind in ("arrangements", "annual-report") and getattr(source, "file", None):
                 return True
@@ -100,16 +101,16 @@ class Scope:
             self._rels[key] = [r for r in _around(self.graph, type).get(self.partnership.id, ()) if self.counts(r)]
         return self._rels[key]
 
-    def bodies(self, kinds: tuple[str, ...] | None = None) -> list:
+    def bodies(self, kinds: tuple[str, ...] | None = None) -> list[Body]:
         return [b for b in _bodies(self.graph).get(self.partnership.id, ()) if self.view.sees(b)
                 and (kinds is None or b.body_kind in kinds)]
 
 
-def _bodies(graph: Graph) -> dict[str, list]:
+def _bodies(graph: Graph) -> dict[str | None, list[Body]]:
     """Bodies by partnership, once per graph (a national scan asks for them per partnership)."""
     if "compliance.bodies" not in graph.cache:
-        grouped: dict[str, list] = {}
-        for body in graph.entities("body"):
+        grouped: dict[str | None, list[Body]] = {}
+        for body in graph.entities_of(Body):
             grouped.setdefault(body.partnership, []).append(body)
         graph.cache["compliance.bodies"] = grouped
     return graph.cache["compliance.bodies"]
@@ -121,8 +122,9 @@ def _around(graph: Graph, type: str) -> dict[str, list[Relation]]:
         grouped: dict[str, list[Relation]] = {}
         for relation in graph.relations(type):
             ends = {partnership_of(graph, graph.by_id[relation.source]), partnership_of(graph, graph.by_id[relation.target])}
-            for partnership in ends - {None}:
-                grouped.setdefault(partnership, []).append(relation)
+            for partnership in ends:
+                if partnership is not None:
+                    grouped.setdefault(partnership, []).append(relation)
         graph.cache[key] = grouped
     return graph.cache[key]
 
@@ -130,21 +132,14 @@ def _around(graph: Graph, type: str) -> dict[str, list[Relation]]:
 def view_as_at(graph: Graph, edition: Edition, as_at: str) -> View:
     """The edition (with what it supplements) and, for every other partnership, its latest edition
     dated on or before the date (undated public records too): the documents of that time."""
-    chosen = {edition.id}
-    current: Edition | None = edition
-    while current is not None and current.supplements:
-        chosen.add(current.supplements)
-        current = graph.by_id.get(current.supplements)
+    chosen = with_supplements(graph, edition.id)
     latest: dict[str, Edition] = {}
-    for other in graph.entities("edition"):
+    for other in graph.entities_of(Edition):
         if other.partnership == edition.partnership or (other.date and first_day(other.date) > as_at):
             continue
         best = latest.get(other.partnership)
         if best is None or (other.date or "") > (best.date or ""):
             latest[other.partnership] = other
     for other in latest.values():
-        chosen.add(other.id)
-        while other is not None and other.supplements:
-            chosen.add(other.supplements)
-            other = graph.by_id.get(other.supplements)
+        chosen |= with_supplements(graph, other.id)
     return View(frozenset(chosen))
