@@ -9,6 +9,7 @@ from lscp.loaders import Graph
 
 from .words import a
 from lscp.model import UsageError
+from lscp.model.entities import Edition, Organisation, Partnership, Post
 
 from .accountability import partnership_leads
 from .compliance.duties import agency_organisations, scrutineers
@@ -40,15 +41,15 @@ class Comparison(BaseModel):
 def _resolve(graph: Graph, ident: str) -> str:
     """A partnership id, or an area id standing for the partnership that covers it."""
     entity = graph.entity(ident)
-    if entity.kind == "partnership":
+    if isinstance(entity, Partnership):
         return entity.id
     if entity.kind == "area":
         latest = {e.partnership: e for e in arrangements_editions(graph)}
         covering = [r.source for r in graph.relations("covers", target=ident) if r.source in latest
-                    and graph.by_id[r.source].partnership_kind in ("safeguarding-children-partnership", "lscb")]
+                    and graph.entity_of(r.source, Partnership).partnership_kind in ("safeguarding-children-partnership", "lscb")]
         if covering:
             return max(covering, key=lambda p: (latest[p].date or "", p))
-    if entity.kind == "edition":
+    if isinstance(entity, Edition):
         return entity.partnership
     raise UsageError(f"{ident} is {a(entity.kind)}; compare partnerships (or areas), e.g. southampton portsmouth")
 
@@ -64,13 +65,13 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
     leads = [lead for _, _, lead in partnership_leads(graph, view, partnership)]
     delegates = [d for r in leads for d in visible(graph, view, type="delegates_to", source=r.source)]
     chairs = [r for b in bodies if b.body_kind in ("board", "executive") for r in visible(graph, view, type="chairs", target=b.id)]
-    independent = [p for p in graph.entities("post") if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
+    independent = [p for p in graph.entities_of(Post) if p.independent and view.sees(p) and p.within in {partnership, *[b.id for b in bodies]}]
     scrutiny = [r for r in _scrutineers(graph, edition) if r.source not in {p.id for p in independent}]
-    quorum = [b for b in bodies if b.quorum]
+    quorum = [(b.name, b.quorum) for b in bodies if b.quorum]
     routes = partnership_routes(graph, partnership, edition)
     agencies = visible(graph, view, type="relevant_agency_of", target=partnership)
     organisations = agency_organisations(agencies)
-    sectors = Counter(graph.by_id[o].sector for o in organisations)
+    sectors = Counter(graph.entity_of(o, Organisation).sector for o in organisations)
     funds = visible(graph, view, type="funds", target=partnership)
     kinds = Counter(b.body_kind for b in bodies)
     return {
@@ -81,7 +82,7 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
         "independent offices": Cell(value=_names(graph, [p.id for p in independent] + [r.source for r in scrutiny]),
                                     sources=cite_all(graph, [c for p in independent for c in p.src] + [c for r in scrutiny for c in r.src])),
         "bodies": Cell(value=f"{len(bodies)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if bodies else "none recorded"),
-        "quoracy rules": Cell(value="; ".join(f"{b.name}: {b.quorum.text}" for b in quorum) or "not stated", sources=cite_all(graph, [c for b in quorum for c in b.quorum.src])),
+        "quoracy rules": Cell(value="; ".join(f"{name}: {q.text}" for name, q in quorum) or "not stated", sources=cite_all(graph, [c for _, q in quorum for c in q.src])),
         "escalation routes": Cell(value=_routes(graph, routes)),
         "relevant agencies": Cell(value=f"{len(organisations)} ({', '.join(f'{n} {s}' for s, n in sorted(sectors.items()))})" if organisations else "none named",
                                   sources=cite_all(graph, [c for r in agencies for c in r.src], False)),
@@ -92,7 +93,7 @@ def _features(graph: Graph, view: View, partnership: str, edition: str) -> dict[
 def _scrutineers(graph: Graph, edition: str) -> list:
     """The independent offices scrutinising the partnership as `check` counts them (WT18-16), at
     the same date: one in another partnership's document counts too (004:217)."""
-    chosen = graph.by_id[edition]
+    chosen = graph.edition(edition)
     return scrutineers(Scope(graph, chosen, checked_on(chosen)))
 
 
