@@ -6,10 +6,11 @@ from pydantic import BaseModel
 from lscp.loaders import Graph
 
 from .words import a
-from lscp.model import UsageError
+from lscp.model import Relation, UsageError
+from lscp.model.entities import Body, Post
 
 from .accountability import SEATS, carried, chains, directly, lead_representatives, posts_of
-from .findings import Finding, finding, ordered
+from .findings import Finding, Severity, finding, ordered
 from .editions import editions_of, seen_in
 from .gaps import arrangements_editions, bodies_of, members_for, partners_of
 from .results import Cited, cite_all
@@ -41,7 +42,7 @@ def _holders(graph: Graph, target: str) -> list[str]:
     """The target itself and, for an organisation or person, the posts through which it sits."""
     entity = graph.by_id[target]
     if entity.kind == "organisation":
-        return [target, *[p.id for p in graph.entities("post") if p.within == target]]
+        return [target, *[p.id for p in graph.entities_of(Post) if p.within == target]]
     if entity.kind == "person":
         return [target, *[r.target for r in graph.relations("holds", source=target)]]
     return [target]
@@ -56,7 +57,7 @@ def load(graph: Graph, target: str) -> LoadAnswer:
     for holder in _holders(graph, target):
         for relation in graph.relations(SEATS, source=holder):
             body = graph.by_id[relation.target]
-            meetings = body.meetings.per_year if getattr(body, "meetings", None) else None
+            meetings = body.meetings.per_year if isinstance(body, Body) and body.meetings else None
             role = {"chairs": "chair", "vice_chairs": "vice-chair"}.get(relation.type, relation.capacity or "member")
             if holder != target:
                 role += f" (as {graph.by_id[holder].name})"
@@ -154,7 +155,7 @@ def _direct_findings(graph: Graph, view: View, post: str, name: str) -> list[Fin
     return found
 
 
-def _direct_effect(kind: str, other: str, name: str, shared: bool) -> tuple[str, str, str] | None:
+def _direct_effect(kind: str, other: str, name: str, shared: bool) -> tuple[str, Severity, str] | None:
     """What losing one direct relation of the post does: code, severity, words (`shared`: others
     hold the same relation to the same body or function)."""
     if kind == "chairs":
@@ -163,18 +164,20 @@ def _direct_effect(kind: str, other: str, name: str, shared: bool) -> tuple[str,
     if kind == "responsible_for":
         return (("vacancy-function-uncovered", "medium", f"{other} loses one of those responsible for it ({name}).")
                 if shared else ("vacancy-function-uncovered", "high", f"{other} is left with no one responsible for it."))
-    return {
+    effects: dict[str, tuple[str, Severity, str]] = {
         "vice_chairs": ("vacancy-vice-chair-lost", "low", f"{other} loses its vice-chair ({name})."),
         "member_of": ("vacancy-seat-empty", "low", f"{name}'s seat on {other} is empty."),
         "delegates_to": ("vacancy-delegation-lost", "medium", f"What {name} delegated to {other} has no delegator."),
-    }.get(kind)
+    }
+    return effects.get(kind)
 
 
 def _quorum_findings(graph: Graph, view: View, post: str, name: str) -> list[Finding]:
     found = []
     for seat in visible(graph, view, type="member_of", source=post):
         body = graph.by_id[seat.target]
-        if body.kind == "body" and body.quorum and body.quorum.rule == "all-partners":
+        # a body of no partnership has no partners whose presence its quorum needs
+        if isinstance(body, Body) and body.partnership and body.quorum and body.quorum.rule == "all-partners":
             for org, members in members_for(graph, view, body.id).items():
                 if members == [post] and org in partners_of(graph, view, body.partnership):
                     found.append(finding(graph, "vacancy-quorum-lost", "vacancy", "high", body.id,
@@ -225,8 +228,8 @@ def _scrutiny_findings(graph: Graph, view: View, post: str, name: str) -> list[F
     return found
 
 
-def _naming_partnership(graph: Graph, relation) -> str | None:
-    return graph.by_id[relation.editions[0]].partnership if relation.editions else None
+def _naming_partnership(graph: Graph, relation: Relation) -> str | None:
+    return graph.edition(relation.editions[0]).partnership if relation.editions else None
 
 
 def _vacancy_summary(graph: Graph, entity, posts: list[str], found: list[Finding]) -> str:
