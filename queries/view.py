@@ -1,6 +1,8 @@
 """Which editions a question is answered over, and the relations visible in them."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 
 from lscp.loaders import Graph
@@ -26,10 +28,16 @@ def view_at(graph: Graph, edition: str) -> View:
     latest edition dated no later than this one."""
     check_edition(graph, edition)
     chosen = graph.edition(edition)
-    editions = with_supplements(graph, edition)
+    return view_of_time(graph, chosen, lambda other: (other.date or "") > (chosen.date or ""))
+
+
+def view_of_time(graph: Graph, edition: Edition, too_late: Callable[[Edition], bool]) -> View:
+    """The edition (with what it supplements) and, for every other partnership, its latest
+    edition that is not `too_late`: the documents of that time (compliance asks as at a date)."""
+    editions = with_supplements(graph, edition.id)
     latest: dict[str, Edition] = {}
     for other in graph.entities_of(Edition):
-        if other.partnership == chosen.partnership or (other.date or "") > (chosen.date or ""):
+        if other.partnership == edition.partnership or too_late(other):
             continue
         current = latest.get(other.partnership)
         if current is None or (other.date or "") > (current.date or ""):

@@ -14,9 +14,8 @@ from lscp.loaders import Graph
 from lscp.model import Relation
 from lscp.model.entities import Body, Edition, Partnership
 
-from ..editions import with_supplements
 from ..scope import partnership_of
-from ..view import View
+from ..view import View, view_of_time
 
 
 def first_day(date: str) -> str:
@@ -132,14 +131,4 @@ def _around(graph: Graph, type: str) -> dict[str, list[Relation]]:
 def view_as_at(graph: Graph, edition: Edition, as_at: str) -> View:
     """The edition (with what it supplements) and, for every other partnership, its latest edition
     dated on or before the date (undated public records too): the documents of that time."""
-    chosen = with_supplements(graph, edition.id)
-    latest: dict[str, Edition] = {}
-    for other in graph.entities_of(Edition):
-        if other.partnership == edition.partnership or (other.date and first_day(other.date) > as_at):
-            continue
-        best = latest.get(other.partnership)
-        if best is None or (other.date or "") > (best.date or ""):
-            latest[other.partnership] = other
-    for other in latest.values():
-        chosen |= with_supplements(graph, other.id)
-    return View(frozenset(chosen))
+    return view_of_time(graph, edition, lambda other: bool(other.date) and first_day(other.date or "") > as_at)
